@@ -1,0 +1,146 @@
+"""The values that flow through Tabayun's pipeline, one stage to the next.
+
+files -> Article -> Segment/Unit (offsets) -> Row -> Difference / Marker -> Comparison
+
+Every span is a half-open range ``[start, end)`` of Python string indices into
+``Article.text``, the article's original text exactly as the outlet wrote it
+(after decoding). Nothing here imports Qt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Article:
+    """One outlet's article: its original text verbatim plus what we know about it."""
+
+    doc_id: str
+    text: str
+    outlet: str
+    source: Path | None = None
+    encoding: str | None = None
+    title: str | None = None
+    date: str | None = None
+    url: str | None = None
+    language: str | None = None
+
+    def span(self, start: int, end: int) -> str:
+        return self.text[start:end]
+
+
+class SegmentRole(str, Enum):
+    """What a stretch of an article is, before it is split into claims."""
+
+    FURNITURE = "furniture"  # page debris: ads, share buttons, "related articles"
+    METADATA = "metadata"  # dateline, byline, source, date or URL line, subheading
+    HEADLINE = "headline"
+    BODY = "body"
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A line (or the leading part of one) of an article with its role."""
+
+    doc_id: str
+    start: int
+    end: int
+    role: SegmentRole
+    reason: str = ""  # why it got this role, e.g. the furniture entry that matched
+    paragraph: int = -1
+
+
+class UnitKind(str, Enum):
+    HEADLINE = "headline"
+    SENTENCE = "sentence"
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A claim-sized piece of an article: a headline or a sentence."""
+
+    doc_id: str
+    index: int  # position among the article's units, 0-based
+    start: int
+    end: int
+    text: str  # == article.text[start:end]
+    kind: UnitKind
+    paragraph: int
+
+    @property
+    def unit_id(self) -> str:
+        return f"{self.doc_id}:{self.index}"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One claim across the event: for each article that reports it, its unit(s).
+
+    ``units`` maps doc_id to one or more *adjacent* units of that article. An
+    article missing from ``units`` does not report the claim (an omission).
+    """
+
+    row_id: int
+    units: dict[str, tuple[Unit, ...]]
+    kind: UnitKind = UnitKind.SENTENCE
+    similarity: float = 0.0  # mean pairwise similarity of the units joined
+
+    @property
+    def doc_ids(self) -> tuple[str, ...]:
+        return tuple(self.units)
+
+    def span(self, doc_id: str) -> tuple[int, int] | None:
+        units = self.units.get(doc_id)
+        if not units:
+            return None
+        return units[0].start, units[-1].end
+
+
+@dataclass(frozen=True)
+class Difference:
+    """A word-level difference between two articles inside one row."""
+
+    row_id: int
+    doc_a: str
+    doc_b: str
+    kind: str  # substitution | insertion | deletion
+    category: str  # lexical | spelling | punctuation | number
+    a_start: int
+    a_end: int
+    a_text: str
+    b_start: int
+    b_end: int
+    b_text: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A framing cue found inside one article (loaded term, scare quotes, ...)."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    category: str
+    entry: str  # the lexicon entry or pattern that matched
+
+
+@dataclass(frozen=True)
+class LoadProblem:
+    """A file (or record) that could not be loaded, and why, in words for the user."""
+
+    source: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+@dataclass
+class LoadResult:
+    articles: list[Article] = field(default_factory=list)
+    problems: list[LoadProblem] = field(default_factory=list)
