@@ -1,0 +1,242 @@
+"""Align the units of an event's articles into rows, one claim per row.
+
+How:
+
+1. Each unit becomes a TF-IDF vector over its matching keys (:mod:`normalize`),
+   function words left out, so sentences that share only common words ("met his
+   counterpart") score low while a paraphrased or retranslated quote that keeps its
+   names and content words scores high.
+2. For every unit and every other article, its best match there (and that match's
+   best back) are candidate links: a claim is found wherever it stands.
+3. Links are taken strongest first into clusters (single-link, deterministic), with
+   two guards: an article may give a row only one run of adjacent units (at most
+   ``max_units_per_doc``: one outlet splits in two what another says in one), and
+   the merged cluster's centroids must still agree, so chains of loosely related
+   sentences do not snowball.
+4. Rows are ordered so that reading top to bottom follows the articles.
+
+Headlines all go into one row on top. Articles are processed in doc_id order, so the
+result does not depend on the order the files were given in.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy import sparse
+
+from .model import Row, Unit, UnitKind
+from .normalize import Normalizer, tokenize
+
+
+@dataclass(frozen=True)
+class AlignSettings:
+    threshold: float = 0.30  # cosine similarity at which a unit joins its best match's row
+    mutual_threshold: float = 0.20  # lower bar when the two units are each other's best match
+    cluster_agreement: float = 0.22  # minimum cosine between two clusters' centroids to merge
+    max_units_per_doc: int = 2  # adjacent units one article may give a row
+    min_shared_words: int = 2  # a single shared word never makes two units one claim
+
+
+@dataclass
+class UnitVectors:
+    """Unit features for one event: a row-normalised TF-IDF matrix plus lookups."""
+
+    units: list[Unit]
+    matrix: sparse.csr_matrix
+    doc_rows: dict[str, np.ndarray]  # doc_id -> matrix rows of its units
+    keys: list[list[str]] = field(default_factory=list)
+
+
+def unit_keys(unit: Unit, text: str, normalizer: Normalizer) -> list[str]:
+    """The content-word matching keys of a unit (function words and 1-letter tokens dropped)."""
+    keys = []
+    for tok in tokenize(text, unit.start, unit.end):
+        if normalizer.is_stopword(tok.folded):
+            continue
+        key = normalizer.key(tok.folded)
+        if len(key) > 1 or key.isdigit():
+            keys.append(key)
+    return keys
+
+
+def vectorize(units: list[Unit], texts: dict[str, str], normalizer: Normalizer) -> UnitVectors:
+    keys = [unit_keys(u, texts[u.doc_id], normalizer) for u in units]
+    vocab: dict[str, int] = {}
+    df: dict[int, int] = defaultdict(int)
+    rows, cols, vals = [], [], []
+    for r, ks in enumerate(keys):
+        counts: dict[int, int] = defaultdict(int)
+        for k in ks:
+            counts[vocab.setdefault(k, len(vocab))] += 1
+        for c, n in counts.items():
+            df[c] += 1
+            rows.append(r)
+            cols.append(c)
+            vals.append(1.0 + math.log(n))
+    n_units = max(len(units), 1)
+    idf = np.ones(len(vocab))
+    for c, d in df.items():
+        idf[c] = math.log((n_units + 1) / (d + 1)) + 1.0
+    matrix = sparse.csr_matrix((vals, (rows, cols)), shape=(len(units), len(vocab)), dtype=np.float64)
+    matrix = matrix @ sparse.diags(idf)
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    matrix = sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
+    doc_rows: dict[str, list[int]] = defaultdict(list)
+    for r, u in enumerate(units):
+        doc_rows[u.doc_id].append(r)
+    return UnitVectors(units, matrix, {d: np.array(r) for d, r in doc_rows.items()}, keys)
+
+
+def candidate_links(vectors: UnitVectors, settings: AlignSettings) -> dict[tuple[int, int], float]:
+    """(i, j) -> similarity for unit rows i < j in different articles where one is the
+    other's best match above ``threshold``, or both are each other's above ``mutual_threshold``."""
+    links: dict[tuple[int, int], float] = {}
+    key_sets = [set(k) for k in vectors.keys]
+    docs = sorted(vectors.doc_rows)
+    for a in docs:
+        rows_a = vectors.doc_rows[a]
+        block = (vectors.matrix[rows_a] @ vectors.matrix.T).toarray()
+        for b in docs:
+            if b == a:
+                continue
+            rows_b = vectors.doc_rows[b]
+            sub = block[:, rows_b]
+            best = sub.argmax(axis=1)
+            best_back = sub.argmax(axis=0)
+            for ia, jb in enumerate(best):
+                sim = float(sub[ia, jb])
+                if sim >= settings.threshold or (sim >= settings.mutual_threshold and best_back[jb] == ia):
+                    i, j = int(rows_a[ia]), int(rows_b[jb])
+                    if len(key_sets[i] & key_sets[j]) >= settings.min_shared_words:
+                        links[(min(i, j), max(i, j))] = sim
+    return links
+
+
+class _Clusters:
+    """Union of units into rows under the alignment's guards."""
+
+    def __init__(self, vectors: UnitVectors, settings: AlignSettings):
+        self.v = vectors
+        self.s = settings
+        n = len(vectors.units)
+        self.parent = list(range(n))
+        # per root: doc -> sorted unit indices, and an (unnormalised) centroid
+        self.members: dict[int, dict[str, list[int]]] = {
+            r: {u.doc_id: [u.index]} for r, u in enumerate(vectors.units)
+        }
+        self.centroid: dict[int, sparse.csr_matrix] = {}
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def _centroid(self, root: int) -> sparse.csr_matrix:
+        if root not in self.centroid:
+            self.centroid[root] = self.v.matrix[root]
+        return self.centroid[root]
+
+    def _compatible(self, ra: int, rb: int) -> bool:
+        ma, mb = self.members[ra], self.members[rb]
+        for doc in ma.keys() & mb.keys():
+            merged = sorted(ma[doc] + mb[doc])
+            if len(merged) > self.s.max_units_per_doc or merged[-1] - merged[0] != len(merged) - 1:
+                return False
+        ca, cb = self._centroid(ra), self._centroid(rb)
+        dot = ca.multiply(cb).sum()
+        norm = math.sqrt(ca.multiply(ca).sum() * cb.multiply(cb).sum()) or 1.0
+        return dot / norm >= self.s.cluster_agreement
+
+    def union(self, i: int, j: int) -> bool:
+        ra, rb = self.find(i), self.find(j)
+        if ra == rb or not self._compatible(ra, rb):
+            return False
+        if rb < ra:
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        for doc, idx in self.members.pop(rb).items():
+            self.members[ra][doc] = sorted(self.members[ra].get(doc, []) + idx)
+        self.centroid[ra] = self._centroid(ra) + self.centroid.pop(rb, self.v.matrix[rb])
+        return True
+
+    def groups(self) -> list[list[int]]:
+        out: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(self.parent)):
+            out[self.find(i)].append(i)
+        return list(out.values())
+
+
+def _row_similarity(members: list[int], sims: dict[tuple[int, int], float]) -> float:
+    values = [sims[(i, j)] for a, i in enumerate(members) for j in members[a + 1:] if (i, j) in sims]
+    return round(sum(values) / len(values), 4) if values else 0.0
+
+
+def _order(groups: list[dict[str, list[Unit]]], sizes: dict[str, int]) -> list[dict[str, list[Unit]]]:
+    """Order groups so that each article's units read top to bottom where possible.
+
+    A group is ready when, in every article it holds, no earlier unit is still to be
+    placed; among ready groups the one earliest in its articles goes first. When
+    outlets order facts differently no group may be ready: the earliest is placed
+    anyway and the articles' orders bend there.
+    """
+    pending = set(range(len(groups)))
+    placed: dict[str, set[int]] = defaultdict(set)
+    first: dict[str, int] = {d: 0 for d in sizes}
+
+    def position(g: int) -> tuple[float, str, int]:
+        grp = groups[g]
+        rel = sum(units[0].index / max(sizes[d], 1) for d, units in grp.items()) / len(grp)
+        d0 = min(grp)
+        return rel, d0, grp[d0][0].index
+
+    def ready(g: int) -> bool:
+        return all(units[0].index == first[d] for d, units in groups[g].items())
+
+    out = []
+    while pending:
+        candidates = [g for g in pending if ready(g)] or list(pending)
+        g = min(candidates, key=position)
+        pending.discard(g)
+        out.append(groups[g])
+        for d, units in groups[g].items():
+            placed[d].update(u.index for u in units)
+            while first[d] in placed[d]:
+                first[d] += 1
+    return out
+
+
+def align(units_by_doc: dict[str, list[Unit]], texts: dict[str, str], normalizer: Normalizer,
+          settings: AlignSettings | None = None) -> list[Row]:
+    """Rows of the event: the headline row first (if any article has a headline), then claims."""
+    settings = settings or AlignSettings()
+    docs = sorted(units_by_doc)
+    headlines = {d: tuple(u for u in units_by_doc[d] if u.kind is UnitKind.HEADLINE) for d in docs}
+    body = [u for d in docs for u in units_by_doc[d] if u.kind is not UnitKind.HEADLINE]
+    vectors = vectorize(body, texts, normalizer)
+    links = candidate_links(vectors, settings)
+    clusters = _Clusters(vectors, settings)
+    for (i, j), _sim in sorted(links.items(), key=lambda kv: (-kv[1], kv[0])):
+        clusters.union(i, j)
+
+    groups = []
+    sims = {}
+    for members in clusters.groups():
+        members.sort()
+        grp: dict[str, list[Unit]] = defaultdict(list)
+        for m in members:
+            grp[body[m].doc_id].append(body[m])
+        groups.append(dict(grp))
+        sims[id(groups[-1])] = _row_similarity(members, links)
+    sizes = {d: len(units_by_doc[d]) for d in docs}
+    rows: list[Row] = []
+    if any(headlines.values()):
+        rows.append(Row(0, {d: h for d, h in headlines.items() if h}, UnitKind.HEADLINE))
+    for grp in _order(groups, sizes):
+        rows.append(Row(len(rows), {d: tuple(grp[d]) for d in sorted(grp)}, UnitKind.SENTENCE, sims[id(grp)]))
+    return rows

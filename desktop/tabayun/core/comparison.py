@@ -1,0 +1,166 @@
+"""The whole analysis of one event, from files to rows, differences and markers.
+
+``compare(paths)`` runs every stage and returns a :class:`Comparison`, which the
+window, the CLI, exports and notebooks all read. Its ``*_frame()`` methods give
+pandas DataFrames whose columns are the CSV columns.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+import pandas as pd
+
+from . import diff as diff_stage
+from . import lexicon
+from .align import AlignSettings, align
+from .model import Article, Difference, LoadProblem, Marker, Row, Segment, Unit, UnitKind
+from .normalize import Normalizer, tokenize
+from .readers import load_paths
+from .units import split_units
+
+# Below this share of its claims found in other articles, an article is probably
+# about another event (it shares only background with the rest).
+OTHER_EVENT_OVERLAP = 0.25
+
+ProgressCallback = Callable[[str, float], None]
+
+
+@dataclass(frozen=True)
+class ArticleOverlap:
+    doc_id: str
+    claims: int  # sentence units (headlines left out)
+    shared: int  # of those, in a row with at least one other article
+    overlap: float  # shared / claims
+    other_event: bool
+
+
+@dataclass
+class Comparison:
+    articles: dict[str, Article]  # doc_id -> article, in doc_id order
+    segments: dict[str, list[Segment]]
+    units: dict[str, list[Unit]]
+    rows: list[Row]
+    normalizer: Normalizer
+    problems: list[LoadProblem] = field(default_factory=list)
+    differences: list[Difference] = field(default_factory=list)
+    markers: list[Marker] = field(default_factory=list)
+    terms: list[diff_stage.TermPair] = field(default_factory=list)
+
+    # --- questions the window and the CLI ask ---------------------------------
+    @property
+    def doc_ids(self) -> list[str]:
+        return list(self.articles)
+
+    def outlet(self, doc_id: str) -> str:
+        return self.articles[doc_id].outlet
+
+    def claim_rows(self) -> list[Row]:
+        return [r for r in self.rows if r.kind is UnitKind.SENTENCE]
+
+    def overlap(self) -> list[ArticleOverlap]:
+        """How much of each article the others report too."""
+        shared: Counter[str] = Counter()
+        for row in self.claim_rows():
+            if len(row.units) > 1:
+                for doc, units in row.units.items():
+                    shared[doc] += len(units)
+        out = []
+        many = len(self.articles) > 2
+        for doc, units in self.units.items():
+            claims = sum(1 for u in units if u.kind is UnitKind.SENTENCE)
+            share = shared[doc] / claims if claims else 0.0
+            out.append(ArticleOverlap(doc, claims, shared[doc], round(share, 3),
+                                      many and share < OTHER_EVENT_OVERLAP))
+        return out
+
+    def row_of_unit(self) -> dict[str, int]:
+        return {u.unit_id: row.row_id for row in self.rows for units in row.units.values() for u in units}
+
+    # --- tables ---------------------------------------------------------------
+    def alignment_frame(self) -> pd.DataFrame:
+        """One line per unit: row_id, doc_id, outlet, unit_id, char_start, char_end, text, kind."""
+        records = [
+            {
+                "row_id": row.row_id, "doc_id": doc, "outlet": self.outlet(doc), "unit_id": u.unit_id,
+                "char_start": u.start, "char_end": u.end, "text": u.text, "kind": u.kind.value,
+            }
+            for row in self.rows for doc, units in row.units.items() for u in units
+        ]
+        columns = ["row_id", "doc_id", "outlet", "unit_id", "char_start", "char_end", "text", "kind"]
+        return pd.DataFrame.from_records(records, columns=columns)
+
+    def differences_frame(self) -> pd.DataFrame:
+        return diff_stage.differences_frame(self.differences)
+
+    def markers_frame(self) -> pd.DataFrame:
+        return lexicon.markers_frame(self.markers)
+
+    def terms_frame(self) -> pd.DataFrame:
+        return diff_stage.terms_frame(self.terms, self.articles)
+
+    def articles_frame(self) -> pd.DataFrame:
+        overlap = {o.doc_id: o for o in self.overlap()}
+        return pd.DataFrame.from_records([
+            {
+                "doc_id": a.doc_id, "outlet": a.outlet, "source": str(a.source or ""),
+                "encoding": a.encoding or "", "language": a.language or "", "date": a.date or "",
+                "units": len(self.units[a.doc_id]), "claims": overlap[a.doc_id].claims,
+                "shared": overlap[a.doc_id].shared, "overlap": overlap[a.doc_id].overlap,
+                "other_event": overlap[a.doc_id].other_event,
+            }
+            for a in self.articles.values()
+        ])
+
+
+def build_normalizer(articles: Iterable[Article], units: dict[str, list[Unit]]) -> Normalizer:
+    folded, capitalised = [], []
+    for art in articles:
+        for unit in units[art.doc_id]:
+            for tok in tokenize(art.text, unit.start, unit.end):
+                folded.append(tok.folded)
+                if tok.surface[:1].isupper():
+                    capitalised.append(tok.surface)
+    return Normalizer(folded, capitalised=capitalised)
+
+
+def compare_articles(articles: Iterable[Article], problems: Iterable[LoadProblem] = (),
+                     settings: AlignSettings | None = None,
+                     progress: ProgressCallback | None = None) -> Comparison:
+    """Analyse already loaded articles (doc_ids must be unique)."""
+    report = progress or (lambda _stage, _fraction: None)
+    ordered = dict(sorted(((a.doc_id, a) for a in articles), key=lambda kv: kv[0]))
+    if len(ordered) < 1:
+        raise ValueError("no articles to compare")
+    segments: dict[str, list[Segment]] = {}
+    units: dict[str, list[Unit]] = {}
+    report("segmenting", 0.1)
+    for doc, art in ordered.items():
+        segments[doc], units[doc] = split_units(art)
+    normalizer = build_normalizer(ordered.values(), units)
+    report("aligning", 0.3)
+    rows = align(units, {d: a.text for d, a in ordered.items()}, normalizer, settings)
+    report("comparing words", 0.6)
+    differences = diff_stage.event_differences(rows, ordered, normalizer)
+    terms = diff_stage.term_table(differences, normalizer)
+    report("finding markers", 0.9)
+    markers = lexicon.find_markers(ordered, units, normalizer)
+    report("done", 1.0)
+    return Comparison(ordered, segments, units, rows, normalizer, list(problems), differences, markers, terms)
+
+
+def compare(paths: Iterable[str | Path], settings: AlignSettings | None = None,
+            progress: ProgressCallback | None = None) -> Comparison:
+    """Load files or folders and analyse them as one event.
+
+    Files that cannot be read are listed in ``Comparison.problems``; the rest load.
+    Raises ValueError when no article at all could be loaded, with the reasons.
+    """
+    loaded = load_paths(paths)
+    if not loaded.articles:
+        reasons = "; ".join(str(p) for p in loaded.problems) or "no article files found"
+        raise ValueError(f"no article could be loaded: {reasons}")
+    return compare_articles(loaded.articles, loaded.problems, settings, progress)

@@ -1,0 +1,202 @@
+"""Tell an article's claims from what surrounds them.
+
+Each non-blank line of an article becomes a :class:`Segment` with a role:
+
+* furniture: page debris from ``resources/furniture/furniture.csv`` (ad labels, share
+  buttons, "related articles" and everything after it) and any line printed twice
+  in one article (a photo caption);
+* metadata: a dateline ("الرباط- (بي بي سي):"), byline, source line ("المصدر: ..."),
+  a URL or date line, and subheadings inside the body;
+* headline: the short lines at the top, before the body starts;
+* body: everything else, later split into sentences.
+
+A dateline that opens a body paragraph is cut off it as its own metadata segment.
+Segments keep offsets into the original text; nothing is removed from it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import resources
+from .model import Article, Segment, SegmentRole
+from .normalize import TOKEN_RE, fold
+
+HEADLINE_MAX_WORDS = 25
+SUBHEADING_MAX_WORDS = 12
+BYLINE_MAX_WORDS = 8
+
+_BLANK = " \t\r\u00a0\u200b\u200c\u200d\u200e\u200f\u2028\u2029\ufeff"
+_TRAILING = " :：.…-–—|"
+_SENTENCE_END = (".", "؟", "?", "!", "…", "؛")
+_CLOSERS = " \"'”»’)]"
+
+_URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+# "الرباط- (بي بي سي):", "القاهرة - (رويترز) -", "RABAT (Reuters) -", "LONDON, Nov 24 (AFP) -"
+_DATELINE = re.compile(
+    r"^\s*(?P<place>[^\s().:،,\-–—]+(?:[ ,،][^\s().:،,\-–—]+){0,2})\s*[-–—]?\s*"
+    r"\((?P<agency>[^()\n]{2,40})\)\s*(?:[:：\-–—]+\s*|$)"
+)
+_MONTHS = (
+    "يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر دجنبر "
+    "كانون شباط آذار اذار نيسان أيار ايار حزيران تموز آب اب أيلول ايلول تشرين الأول الاول الثاني "
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+_WEEKDAYS = (
+    "السبت الأحد الاحد الإثنين الاثنين الثلاثاء الأربعاء الاربعاء الخميس الجمعة "
+    "monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun "
+    "م ص am pm gmt utc updated published آخر تحديث نشر في تاريخ"
+)
+_DATE_WORDS = frozenset(fold(w) for w in (_MONTHS + " " + _WEEKDAYS).split())
+
+
+@dataclass(frozen=True)
+class FurnitureEntry:
+    text: str  # folded
+    match: str  # line | prefix
+    scope: str  # line | tail
+    original: str
+
+
+@lru_cache(maxsize=1)
+def furniture_entries() -> tuple[FurnitureEntry, ...]:
+    return tuple(
+        FurnitureEntry(_key(row["text"]), row["match"], row["scope"], row["text"])
+        for row in resources.read_csv("furniture", "furniture.csv")
+    )
+
+
+@lru_cache(maxsize=1)
+def metadata_openers() -> tuple[tuple[str, str], ...]:
+    """(folded opener, kind), longest first so "written by" wins over "by"."""
+    rows = resources.read_csv("furniture", "metadata.csv")
+    return tuple(sorted(((fold(r["text"]), r["kind"]) for r in rows), key=lambda p: -len(p[0])))
+
+
+def _key(line: str) -> str:
+    """A line's comparable form: folded, inner spaces collapsed, trailing colon/dots gone."""
+    return " ".join(fold(line).split()).strip(_TRAILING)
+
+
+def _words(text: str) -> int:
+    return len(TOKEN_RE.findall(text))
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip(_CLOSERS).endswith(_SENTENCE_END)
+
+
+def _match_furniture(key: str) -> FurnitureEntry | None:
+    for entry in furniture_entries():
+        if key == entry.text or (entry.match == "prefix" and key.startswith(entry.text)):
+            return entry
+    return None
+
+
+def _is_date_line(text: str) -> bool:
+    words = [fold(w) for w in TOKEN_RE.findall(text)]
+    if not words or len(words) > 12:
+        return False
+    has_date = any(w in _DATE_WORDS for w in words) and any(w[0].isdigit() for w in words)
+    has_date = has_date or bool(re.search(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}", text))
+    leftovers = [w for w in words if not w[0].isdigit() and w not in _DATE_WORDS]
+    return has_date and len(leftovers) <= 1
+
+
+def _metadata_kind(text: str) -> str | None:
+    """The kind of a whole line that is metadata, or None."""
+    if _URL_LINE.match(text):
+        return "url"
+    if _is_date_line(text):
+        return "date"
+    m = _DATELINE.match(text)
+    if m and m.end() >= len(text.rstrip()):
+        return "dateline"
+    key = fold(text)
+    for opener, kind in metadata_openers():
+        if key.startswith(opener):
+            rest = key[len(opener):]
+            if kind == "source" and rest.lstrip().startswith((":", "：")):
+                return "source"
+            if kind == "byline" and rest[:1] in (" ", ":") and _words(text) <= BYLINE_MAX_WORDS \
+                    and not _ends_sentence(text):
+                return "byline"
+    return None
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line, trimmed of surrounding blanks."""
+    spans = []
+    pos = 0
+    for raw in text.split("\n"):
+        start, end = pos, pos + len(raw)
+        pos = end + 1
+        while start < end and text[start] in _BLANK:
+            start += 1
+        while end > start and text[end - 1] in _BLANK:
+            end -= 1
+        if start < end and _words(text[start:end]):
+            spans.append((start, end))
+        elif start < end:  # only punctuation or symbols: a divider, never a claim
+            spans.append((start, end))
+    return spans
+
+
+def segment(article: Article) -> list[Segment]:
+    """The roles of all non-blank lines of ``article``, in text order."""
+    text = article.text
+    lines = _lines(text)
+    keys = [_key(text[s:e]) for s, e in lines]
+    repeated = {k for k, n in Counter(keys).items() if n > 1 and _words(k) >= 3}
+
+    out: list[Segment] = []
+    in_tail = False
+    in_head = True
+    for para, ((start, end), key) in enumerate(zip(lines, keys)):
+        line = text[start:end]
+
+        def add(role: SegmentRole, reason: str, s: int = start, e: int = end) -> None:
+            out.append(Segment(article.doc_id, s, e, role, reason, para))
+
+        entry = None if in_tail else _match_furniture(key)
+        if in_tail:
+            add(SegmentRole.FURNITURE, "after the page footer")
+            continue
+        if entry is not None:
+            in_tail = entry.scope == "tail"
+            add(SegmentRole.FURNITURE, f"furniture: {entry.original}")
+            continue
+        if not _words(line):
+            add(SegmentRole.FURNITURE, "no words")
+            continue
+        if key in repeated:
+            add(SegmentRole.FURNITURE, "line repeated in the article")
+            continue
+        kind = _metadata_kind(line)
+        if kind is not None:
+            add(SegmentRole.METADATA, kind)
+            continue
+        if _looks_like_heading(line, HEADLINE_MAX_WORDS):
+            if in_head:
+                add(SegmentRole.HEADLINE, "headline")
+                continue
+            if _words(line) <= SUBHEADING_MAX_WORDS:
+                add(SegmentRole.METADATA, "subheading")
+                continue
+        in_head = False
+        dateline = _DATELINE.match(line)
+        if dateline and dateline.end() < len(line):
+            body_start = start + dateline.end()
+            add(SegmentRole.METADATA, "dateline", start, body_start)
+            add(SegmentRole.BODY, "", body_start, end)
+        else:
+            add(SegmentRole.BODY, "")
+    return out
+
+
+def _looks_like_heading(line: str, max_words: int) -> bool:
+    return _words(line) <= max_words and not _ends_sentence(line)

@@ -1,0 +1,213 @@
+"""Matching forms of words: used to compare text, never to display it.
+
+Two layers:
+
+* :func:`fold` is a pure character folding: NFKC (undoes Arabic presentation forms),
+  diacritics and tatweel removed, alef/hamza forms, alef maqsura and taa marbuta
+  folded, Arabic-Indic digits to ASCII, quotation marks and Arabic punctuation to
+  one form, case folded.
+* :class:`Normalizer` is built for one event from all its tokens. It strips
+  clitics (و ف ب ل ك ال and their combinations) and light suffixes only when the
+  stripped form is itself a word of the event, so "والمغرب" and "للمغرب" meet
+  "المغرب" while "بيان" is not cut to "يان". It also joins one foreign name
+  transliterated two ways ("جانتس"/"غانتس", "Gaddafi"/"Qadhafi") and the name forms
+  listed in ``resources/aliases.csv``.
+
+Tokens always carry offsets into the original text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
+
+from . import resources
+
+# Harakat, Quranic marks, superscript alef; tatweel.
+_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_CHAR_FOLD = str.maketrans(
+    {
+        "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+        "ؤ": "و", "ئ": "ي", "ى": "ي", "ی": "ي", "ة": "ه", "ۀ": "ه", "ک": "ك",
+        "«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"',
+        "‘": "'", "’": "'", "‚": "'", "‹": '"', "›": '"',
+        "،": ",", "؛": ";", "؟": "?", "٪": "%", "٫": ".", "٬": ",",
+        "–": "-", "—": "-", "ـ": "",
+        **{chr(0x0660 + d): str(d) for d in range(10)},
+        **{chr(0x06F0 + d): str(d) for d in range(10)},
+    }
+)
+
+# A token: a run of letters/digits with the combining marks Arabic words carry,
+# or a number with decimal/thousands separators ("3.5", "1,200", "٢٠٢١").
+TOKEN_RE = re.compile(
+    r"\d+(?:[.,٫٬]\d+)+|[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+"
+)
+_ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
+
+_AL_PREFIXES = ("وبال", "وكال", "فبال", "وال", "فال", "بال", "كال", "لل", "ال")
+_CONJUNCTIONS = ("و", "ف")
+_PREPOSITIONS = ("ب", "ل", "ك")
+_SUFFIXES = ("هما", "كما", "ات", "ون", "ين", "ان", "ها", "هم", "يه", "ه", "ي", "ا")
+
+
+def fold(text: str) -> str:
+    """Character-level folding; the result may differ in length from ``text``."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _DIACRITICS.sub("", text)
+    return text.translate(_CHAR_FOLD).casefold()
+
+
+def is_arabic(text: str) -> bool:
+    return bool(_ARABIC_LETTER.search(text))
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int  # offsets into the original text
+    end: int
+    surface: str  # the original characters
+    folded: str
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Word tokens of ``text[start:end]`` with offsets into ``text``."""
+    end = len(text) if end is None else end
+    out = []
+    for m in TOKEN_RE.finditer(text, start, end):
+        folded = fold(m.group())
+        if folded:
+            out.append(Token(m.start(), m.end(), m.group(), folded))
+    return out
+
+
+@lru_cache(maxsize=None)
+def stopwords() -> frozenset[str]:
+    """Function words (folded) that carry no claim: low weight in matching and salience."""
+    words: set[str] = set()
+    for name in ("ar.txt", "en.txt"):
+        words.update(fold(w) for w in resources.read_lines("stopwords", name))
+    return frozenset(words)
+
+
+def strip_al(folded: str) -> str:
+    """Remove the article ال with any proclitic before it, keeping 2+ letters."""
+    for prefix in _AL_PREFIXES:
+        if folded.startswith(prefix) and len(folded) - len(prefix) >= 2:
+            return folded[len(prefix):]
+    return folded
+
+
+def _g_key(word: str) -> str:
+    """Arabic transliteration skeleton: ج/غ/ق/ك all write a foreign G."""
+    return re.sub("[جغقك]", "G", word)
+
+
+def _latin_key(word: str) -> str:
+    """English transliteration skeleton: Gaddafi, Qadhafi and Kadafi meet."""
+    w = re.sub("[qkc]", "g", word)
+    w = re.sub("(?<=.)[aeiouyhw]", "", w)
+    return re.sub(r"(.)\1+", r"\1", w)
+
+
+class Normalizer:
+    """Maps tokens of one event to matching keys (see module docstring)."""
+
+    def __init__(self, folded_tokens: Iterable[str], aliases: Iterable[tuple[str, str]] | None = None,
+                 capitalised: Iterable[str] = ()):
+        counts: dict[str, int] = defaultdict(int)
+        for tok in folded_tokens:
+            counts[strip_al(tok)] += 1
+        self._vocab = counts
+        self._stop = stopwords()
+        self._cache: dict[str, str] = {}
+        self._name_of: dict[str, str] = {}
+        self._join_name_variants(capitalised)
+        pairs = load_aliases() if aliases is None else list(aliases)
+        for canonical, variant in pairs:
+            self._name_of[self._stem(fold(variant))] = self._stem(fold(canonical))
+
+    # --- clitics and suffixes, checked against the event's own vocabulary -------
+    def _stem(self, folded: str) -> str:
+        if not is_arabic(folded) or folded in self._stop:
+            return folded
+        word = strip_al(folded)
+        if word == folded:
+            word = self._strip_proclitics(word)
+        return self._strip_suffix(word)
+
+    def _known(self, word: str) -> bool:
+        # A stripped form must be a content word of the event: "بيني" is not "بين" + ي.
+        return len(word) >= 2 and word not in self._stop and self._vocab.get(word, 0) > 0
+
+    def _strip_proclitics(self, word: str) -> str:
+        # و/ف come off a long word, or a short one whose rest is a word of the event;
+        # repeated, so that "ووزارة" and "وزارة" end up the same whatever the root is.
+        while word[:1] in _CONJUNCTIONS:
+            rest = word[1:]
+            inner = strip_al(rest)
+            if inner != rest:
+                return inner
+            if len(rest) >= 4 or rest[:1] in _CONJUNCTIONS or self._known(rest):
+                word = rest
+                continue
+            return self._strip_proclitics_once(word, conj=word[0])
+        return self._strip_proclitics_once(word)
+
+    def _strip_proclitics_once(self, word: str, conj: str = "") -> str:
+        body = word[len(conj):]
+        for prep in _PREPOSITIONS:
+            if body.startswith(prep) and self._known(body[1:]):
+                return body[1:]
+        return word
+
+    def _strip_suffix(self, word: str) -> str:
+        for suffix in _SUFFIXES:
+            stem = word[: -len(suffix)]
+            if word.endswith(suffix) and len(stem) >= 3 and self._known(stem):
+                return stem
+        return word
+
+    def _join_name_variants(self, capitalised: Iterable[str]) -> None:
+        """One foreign name written two ways: same skeleton, both long, not function words."""
+        groups: dict[str, set[str]] = defaultdict(set)
+        for word in self._vocab:
+            if len(word) >= 4 and word not in self._stop and is_arabic(word):
+                groups["ar:" + _g_key(word)].add(word)
+        for word in {fold(w) for w in capitalised}:
+            if len(word) >= 5 and word not in self._stop and not is_arabic(word):
+                groups["en:" + _latin_key(word)].add(word)
+        for members in groups.values():
+            if len(members) > 1:
+                canonical = min(members)
+                for word in members:
+                    self._name_of[word] = canonical
+
+    # --- public -------------------------------------------------------------
+    def key(self, folded: str) -> str:
+        """The matching key of a folded token."""
+        cached = self._cache.get(folded)
+        if cached is None:
+            stem = self._stem(folded)
+            cached = self._name_of.get(stem, self._name_of.get(folded, stem))
+            self._cache[folded] = cached
+        return cached
+
+    def same_name(self, a: str, b: str) -> bool:
+        """True if two folded tokens are one name written differently (or an alias)."""
+        return a != b and self.key(a) == self.key(b) and (
+            self._name_of.get(self._stem(a)) is not None or self._name_of.get(self._stem(b)) is not None
+        )
+
+    def is_stopword(self, folded: str) -> bool:
+        return folded in self._stop or strip_al(folded) in self._stop
+
+
+@lru_cache(maxsize=1)
+def load_aliases() -> tuple[tuple[str, str], ...]:
+    """(canonical, variant) pairs from ``resources/aliases.csv``."""
+    return tuple((row["canonical"], row["variant"]) for row in resources.read_csv("aliases.csv"))
