@@ -191,7 +191,7 @@ def segment(article: Article) -> list[Segment]:
         dateline = _DATELINE.match(line)
         if dateline and dateline.end() < len(line):
             body_start = start + dateline.end()
-            add(SegmentRole.METADATA, "dateline", start, body_start)
+            add(SegmentRole.METADATA, "dateline", start, start + len(line[:dateline.end()].rstrip()))
             add(SegmentRole.BODY, "", body_start, end)
         else:
             add(SegmentRole.BODY, "")

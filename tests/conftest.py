@@ -1,0 +1,33 @@
+"""Shared fixtures: the sample event, analysed once per test session."""
+
+from __future__ import annotations
+
+import pytest
+
+from tabayun.core.comparison import Comparison, compare
+from tabayun.core.resources import sample_event_dir
+
+
+@pytest.fixture(scope="session")
+def sample_dir():
+    return sample_event_dir()
+
+
+@pytest.fixture(scope="session")
+def sample(sample_dir) -> Comparison:
+    return compare([sample_dir])
+
+
+def find_unit(comparison: Comparison, doc_prefix: str, needle: str):
+    """The unit of the article whose doc_id starts with ``doc_prefix`` containing ``needle``."""
+    doc = next(d for d in comparison.articles if d.startswith(doc_prefix))
+    hits = [u for u in comparison.units[doc] if needle in u.text]
+    assert len(hits) == 1, f"{needle!r} found in {len(hits)} units of {doc}"
+    return hits[0]
+
+
+def row_of(comparison: Comparison, unit) -> "Row":
+    for row in comparison.rows:
+        if unit in row.units.get(unit.doc_id, ()):
+            return row
+    raise AssertionError(f"unit {unit.unit_id} is in no row")

@@ -1,0 +1,22 @@
+"""The design's fixed lines: core never imports Qt; resources ship with the package."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+from tabayun.core import resources
+
+
+def test_core_never_imports_qt():
+    lint = Path(sys.executable).with_name("lint-imports")
+    result = subprocess.run([str(lint), "--no-cache"], capture_output=True, text=True,
+                            cwd=Path(__file__).parents[2])
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "KEPT" in result.stdout
+
+
+def test_resources_and_sample_event_are_found_through_the_accessor():
+    assert resources.read_csv("furniture", "furniture.csv")
+    names = sorted(p.name for p in resources.sample_event_dir().glob("*.txt"))
+    assert names == ["000_da5021ca098f9bca.txt", "001_c7587bccc0fc7438.txt", "002_55425f2f31b4ad18.txt",
+                     "003_13a86b1c63e4aa1e.txt", "004_9b3bef138c95522f.txt"]
