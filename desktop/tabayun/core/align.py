@@ -22,7 +22,7 @@ result does not depend on the order the files were given in.
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -180,35 +180,56 @@ def _row_similarity(members: list[int], sims: dict[tuple[int, int], float]) -> f
 def _order(groups: list[dict[str, list[Unit]]], sizes: dict[str, int]) -> list[dict[str, list[Unit]]]:
     """Order groups so that each article's units read top to bottom where possible.
 
-    A group is ready when, in every article it holds, no earlier unit is still to be
-    placed; among ready groups the one earliest in its articles goes first. When
-    outlets order facts differently no group may be ready: the earliest is placed
-    anyway and the articles' orders bend there.
+    Each article asks for its groups in its own reading order: an edge from each
+    group to the next one of that article. When outlets order facts differently these
+    wishes form cycles; the greedy feedback-arc-set heuristic of Eades, Lin and Smyth
+    (1993) breaks the fewest of them, taking sources first and sinks last and, when
+    neither exists, the group that more articles want early.
     """
-    pending = set(range(len(groups)))
-    placed: dict[str, set[int]] = defaultdict(set)
-    first: dict[str, int] = {d: 0 for d in sizes}
-
     def position(g: int) -> tuple[float, str, int]:
         grp = groups[g]
         rel = sum(units[0].index / max(sizes[d], 1) for d, units in grp.items()) / len(grp)
         d0 = min(grp)
         return rel, d0, grp[d0][0].index
 
-    def ready(g: int) -> bool:
-        return all(units[0].index == first[d] for d, units in groups[g].items())
+    succ: dict[int, Counter[int]] = defaultdict(Counter)
+    pred: dict[int, Counter[int]] = defaultdict(Counter)
+    by_doc: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for g, grp in enumerate(groups):
+        for d, units in grp.items():
+            by_doc[d].append((units[0].index, g))
+    for chain in by_doc.values():
+        chain.sort()
+        for (_, a), (_, b) in zip(chain, chain[1:]):
+            succ[a][b] += 1
+            pred[b][a] += 1
 
-    out = []
-    while pending:
-        candidates = [g for g in pending if ready(g)] or list(pending)
-        g = min(candidates, key=position)
+    pending = set(range(len(groups)))
+    head: list[int] = []
+    tail: list[int] = []
+
+    def remove(g: int) -> None:
         pending.discard(g)
-        out.append(groups[g])
-        for d, units in groups[g].items():
-            placed[d].update(u.index for u in units)
-            while first[d] in placed[d]:
-                first[d] += 1
-    return out
+        for b in succ.pop(g, {}):
+            del pred[b][g]
+        for a in pred.pop(g, {}):
+            del succ[a][g]
+
+    while pending:
+        sinks = sorted((g for g in pending if not succ[g]), key=position)
+        sources = sorted((g for g in pending if not pred[g]), key=position)
+        if sources:
+            head.append(sources[0])
+            remove(sources[0])
+        elif sinks:
+            tail.append(sinks[-1])
+            remove(sinks[-1])
+        else:
+            g = max(pending, key=lambda g: (sum(succ[g].values()) - sum(pred[g].values()),
+                                            [-x for x in position(g)[:1]]))
+            head.append(g)
+            remove(g)
+    return [groups[g] for g in head + tail[::-1]]
 
 
 def align(units_by_doc: dict[str, list[Unit]], texts: dict[str, str], normalizer: Normalizer,

@@ -1,0 +1,311 @@
+"""Files and folders -> :class:`Article` objects, with each problem named for the user.
+
+Nothing here raises for a bad file: an empty, binary, undecodable, oversized or
+unknown file becomes one :class:`LoadProblem` and the other files still load.
+
+The article text is kept verbatim as decoded (only a leading byte-order mark is
+dropped), because every offset anywhere in Tabayun points into it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from charset_normalizer import from_bytes
+
+from .model import Article, LoadProblem, LoadResult
+
+TEXT_SUFFIXES = (".txt", ".md")
+HTML_SUFFIXES = (".html", ".htm")
+RECORD_SUFFIXES = (".csv", ".json", ".jsonl")
+ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + RECORD_SUFFIXES
+MANIFEST_NAME = "manifest.csv"
+MAX_BYTES = 20 * 1024 * 1024  # a news article is kilobytes; beyond this it is a wrong file
+
+# Field names accepted in CSV/JSON records, first match wins.
+TEXT_FIELDS = ("text", "body", "content", "article", "النص")
+TITLE_FIELDS = ("title", "headline", "العنوان")
+OUTLET_FIELDS = ("outlet", "source", "publisher", "site", "المصدر")
+ID_FIELDS = ("id", "doc_id")
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+_LEGACY_ARABIC = ("cp1256", "iso8859_6")
+
+
+class UnreadableFile(Exception):
+    """A file that cannot be turned into text; ``reason`` is said to the user."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode a file's bytes, detecting the encoding. Returns (text, encoding name).
+
+    Order: byte-order mark, then UTF-16 without BOM, then strict UTF-8, then the
+    Arabic legacy code pages, then charset-normalizer's best guess.
+    """
+    if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
+        raise UnreadableFile("the file is empty")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding).lstrip("\ufeff"), encoding.replace("-sig", "")
+            except UnicodeDecodeError as exc:
+                raise UnreadableFile(f"it starts like {encoding} but is not valid {encoding} ({exc.reason})")
+    # UTF-16 before UTF-8: Arabic in UTF-16-LE is a valid (nonsense) ASCII byte string.
+    utf16 = _utf16_without_bom(data) if b"\x00" in data else None
+    if utf16:
+        return utf16
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if _looks_binary(data):
+        raise UnreadableFile("it is a binary file (an image, PDF or word-processor file?), not text; "
+                             "save the article as .txt, .html, .csv or .json")
+    legacy = _legacy_arabic(data)
+    if legacy:
+        return legacy
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise UnreadableFile("its encoding could not be recognised; save it as UTF-8")
+    return str(best), best.encoding
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    # UTF-16 text of any script has one NUL in every other byte for ASCII (spaces,
+    # newlines, digits): Arabic letters are 0x06xx, so look at the pattern.
+    if len(data) < 4 or len(data) % 2:
+        return None
+    for encoding, zero_at in (("utf-16-le", 1), ("utf-16-be", 0)):
+        zeros = data[zero_at::2].count(0)
+        others = data[1 - zero_at::2].count(0)
+        if zeros >= max(2, len(data) // 50) and others == 0:
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return True
+    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    return control > len(sample) // 100 + 1
+
+
+def _legacy_arabic(data: bytes) -> tuple[str, str] | None:
+    """Windows-1256 or ISO-8859-6 for a file that is mostly Arabic letters.
+
+    Both code pages put Arabic letters in the upper half, at different places, and
+    Windows-1256 defines almost every byte, so "it decodes" proves nothing. The right
+    one is the decoding in which the article "ال" is common.
+    """
+    high = sum(1 for b in data if b >= 0xC1)
+    if high < max(8, len(data) // 20):  # not an Arabic text: let charset-normalizer judge
+        return None
+    best: tuple[int, str, str] | None = None
+    for encoding in _LEGACY_ARABIC:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        score = text.count("\u0627\u0644")
+        if best is None or score > best[0]:
+            best = (score, text, encoding)
+    if best is None or best[0] == 0:
+        return None
+    return best[1], best[2]
+
+
+# --- one file ------------------------------------------------------------------
+
+def read_text_file(path: Path) -> tuple[str, str]:
+    """A file's text and encoding; raises UnreadableFile with a reason for the user."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise UnreadableFile("the file does not exist")
+    except OSError as exc:
+        raise UnreadableFile(f"it cannot be opened ({exc.strerror or exc})")
+    if size > MAX_BYTES:
+        raise UnreadableFile(f"it is {size / 1024 / 1024:.0f} MB; an article file should be under "
+                             f"{MAX_BYTES // 1024 // 1024} MB (is it the right file?)")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UnreadableFile(f"it cannot be read ({exc.strerror or exc})")
+    return decode_bytes(data)
+
+
+def load_file(path: str | Path, info: dict[str, str] | None = None) -> LoadResult:
+    """Load one file: one article (text, HTML) or several (CSV/JSON records)."""
+    path = Path(path)
+    result = LoadResult()
+    suffix = path.suffix.lower()
+    if suffix not in ARTICLE_SUFFIXES:
+        result.problems.append(LoadProblem(str(path), f"'{path.suffix or path.name}' files are not articles "
+                                           f"Tabayun reads (it reads {', '.join(ARTICLE_SUFFIXES)})"))
+        return result
+    try:
+        text, encoding = read_text_file(path)
+        if suffix in TEXT_SUFFIXES:
+            result.articles.append(_article(path.stem, text, path, encoding, info or {}))
+        elif suffix in HTML_SUFFIXES:
+            result.articles.append(_html_article(path, text, encoding, info or {}))
+        else:
+            records = list(_records(path, text))
+            if not records:
+                raise UnreadableFile("it holds no article records")
+            for n, record in enumerate(records, 1):
+                try:
+                    result.articles.append(_record_article(path, n, record, encoding))
+                except UnreadableFile as exc:
+                    result.problems.append(LoadProblem(f"{path} (record {n})", exc.reason))
+    except UnreadableFile as exc:
+        result.problems.append(LoadProblem(str(path), exc.reason))
+    return result
+
+
+def _article(doc_id: str, text: str, path: Path, encoding: str, info: dict[str, str]) -> Article:
+    if not text.strip():
+        raise UnreadableFile("the file holds only blank space")
+    return Article(doc_id=doc_id, text=text, outlet=info.get("outlet") or doc_id, source=path,
+                   encoding=encoding, title=info.get("title") or None, date=info.get("date") or None,
+                   url=info.get("url") or None, language=info.get("language") or None)
+
+
+def _html_article(path: Path, html: str, encoding: str, info: dict[str, str]) -> Article:
+    import trafilatura  # imported here: it is slow to import and only HTML needs it
+
+    body = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
+    meta = trafilatura.extract_metadata(html)
+    title = (meta.title if meta else None) or ""
+    if not body:
+        raise UnreadableFile("no article text was found in this HTML page")
+    text = f"{title}\n\n{body}" if title and not body.startswith(title) else body
+    merged = {"title": title, "date": meta.date if meta else "", "url": meta.url if meta else "",
+              "outlet": (meta.sitename if meta else "") or ""}
+    merged.update({k: v for k, v in info.items() if v})
+    return _article(path.stem, text, path, encoding, merged)
+
+
+def _records(path: Path, text: str) -> Iterator[dict]:
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".csv":
+            yield from csv.DictReader(io.StringIO(text, newline=""))
+        elif suffix == ".jsonl":
+            for number, line in enumerate(text.splitlines(), 1):
+                if line.strip():
+                    try:
+                        yield json.loads(line)
+                    except json.JSONDecodeError as exc:
+                        raise UnreadableFile(f"line {number} is not valid JSON ({exc.msg})")
+        else:
+            data = json.loads(text)
+            if isinstance(data, dict):
+                data = data.get("articles", [data])
+            if not isinstance(data, list):
+                raise UnreadableFile("the JSON holds neither an article object nor a list of them")
+            yield from data
+    except json.JSONDecodeError as exc:
+        raise UnreadableFile(f"it is not valid JSON (line {exc.lineno}: {exc.msg})")
+    except csv.Error as exc:
+        raise UnreadableFile(f"it is not a valid CSV file ({exc})")
+
+
+def _field(record: dict, names: Iterable[str]) -> str:
+    lowered = {str(k).strip().lower(): v for k, v in record.items() if k is not None}
+    for name in names:
+        value = lowered.get(name)
+        if value not in (None, ""):
+            return str(value)
+    return ""
+
+
+def _record_article(path: Path, n: int, record: object, encoding: str) -> Article:
+    if not isinstance(record, dict):
+        raise UnreadableFile("it is not an object with fields")
+    body = _field(record, TEXT_FIELDS)
+    if not body.strip():
+        raise UnreadableFile(f"it has no text (expected one of the fields {', '.join(TEXT_FIELDS[:4])})")
+    title = _field(record, TITLE_FIELDS)
+    text = f"{title}\n\n{body}" if title and not body.startswith(title) else body
+    ident = _field(record, ID_FIELDS) or f"{path.stem}-{n:03d}"
+    info = {"outlet": _field(record, OUTLET_FIELDS), "title": title, "date": _field(record, ("date", "published")),
+            "url": _field(record, ("url", "link")), "language": _field(record, ("language", "lang"))}
+    return _article(ident, text, path, encoding, info)
+
+
+# --- folders and many paths ----------------------------------------------------
+
+def read_manifest(folder: Path) -> dict[str, dict[str, str]]:
+    """file name -> {outlet, language, date, ...} from a folder's manifest.csv, if any."""
+    path = folder / MANIFEST_NAME
+    if not path.is_file():
+        return {}
+    try:
+        text, _ = read_text_file(path)
+        rows = csv.DictReader(io.StringIO(text, newline=""))
+        return {row["file"]: {k: (v or "").strip() for k, v in row.items() if k} for row in rows if row.get("file")}
+    except (UnreadableFile, csv.Error, KeyError):
+        return {}  # a broken manifest only costs the outlet names
+
+
+def article_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir()
+                  if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and p.name != MANIFEST_NAME
+                  and not p.name.startswith("."))
+
+
+def load_paths(paths: Iterable[str | Path]) -> LoadResult:
+    """Load files and folders (every article file inside) as one event.
+
+    doc_ids are the file stems (or record ids), made unique with a suffix if two
+    files share one.
+    """
+    result = LoadResult()
+    seen: set[str] = set()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            manifest = read_manifest(path)
+            files = article_files(path)
+            if not files:
+                result.problems.append(LoadProblem(str(path), "the folder holds no article files "
+                                                   f"({', '.join(ARTICLE_SUFFIXES)})"))
+            loaded = [load_file(f, manifest.get(f.name)) for f in files]
+        elif path.exists():
+            loaded = [load_file(path, read_manifest(path.parent).get(path.name))]
+        else:
+            loaded = [LoadResult(problems=[LoadProblem(str(path), "no such file or folder")])]
+        for part in loaded:
+            result.problems.extend(part.problems)
+            for article in part.articles:
+                result.articles.append(_unique(article, seen))
+    return result
+
+
+def _unique(article: Article, seen: set[str]) -> Article:
+    doc_id, n = article.doc_id, 2
+    while doc_id in seen:
+        doc_id, n = f"{article.doc_id}~{n}", n + 1
+    seen.add(doc_id)
+    if doc_id == article.doc_id:
+        return article
+    from dataclasses import replace
+
+    return replace(article, doc_id=doc_id, outlet=article.outlet if article.outlet != article.doc_id else doc_id)
