@@ -1,0 +1,320 @@
+"""What the window shows of a comparison, asked as plain questions (no Qt here).
+
+The window computes nothing itself: for each grid cell it asks this module for the
+cell's original text, its highlight ranges (whole words, one category each), its
+writing direction, and whether a row passes the filters. :class:`EventView` indexes
+one :class:`~tabayun.core.comparison.Comparison` once (in the worker thread, right
+after ``compare``), so that painting and filtering are look-ups.
+
+Offsets returned here are Python string indices, relative to the cell's text; the UI
+converts them to UTF-16 in one place (``tabayun.ui.offsets``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable
+
+from .model import Difference, Marker, Row, UnitKind
+from .normalize import fold
+
+DIFFERENCE_CATEGORIES = ("lexical", "number", "spelling", "punctuation")
+MARKER_CATEGORIES = ("loaded_term", "scare_quotes", "attribution_verb")
+# When two highlights cover the same word, the first of these wins.
+PRIORITY = ("lexical", "loaded_term", "scare_quotes", "number", "attribution_verb", "spelling", "punctuation")
+_RANK = {c: i for i, c in enumerate(PRIORITY)}
+
+if TYPE_CHECKING:  # the window imports this module before pandas is needed
+    from .comparison import Comparison
+
+# Letters, digits and the marks Arabic words carry: what a highlight must not cut.
+_WORD_CHAR = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d]")
+_BLANKS = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Highlight:
+    start: int  # Python indices into the cell's text
+    end: int
+    category: str
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One outlet's words for one row: ``text == article.text[start:end]``."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    kind: UnitKind
+
+
+def text_direction(text: str) -> str:
+    """``"rtl"`` or ``"ltr"``: the direction of the first strong character (Unicode P2/P3)."""
+    for ch in text:
+        bidi = unicodedata.bidirectional(ch)
+        if bidi in ("R", "AL"):
+            return "rtl"
+        if bidi == "L":
+            return "ltr"
+    return "ltr"
+
+
+def event_direction(comparison: Comparison) -> str:
+    """The direction most of the event's articles are written in (ties: right to left)."""
+    rtl = sum(1 for a in comparison.articles.values() if text_direction(a.text) == "rtl")
+    return "rtl" if rtl * 2 >= len(comparison.articles) and rtl else "ltr"
+
+
+def blind_label(position: int) -> str:
+    """A, B, ..., Z, AA, AB, ... for the outlet at ``position`` (0-based)."""
+    label = ""
+    position += 1
+    while position:
+        position, rem = divmod(position - 1, 26)
+        label = chr(ord("A") + rem) + label
+    return label
+
+
+def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen ``[start, end)`` to whole words of ``text``: colouring part of an Arabic word
+    would break its letters' joining. Spaces at the edges are trimmed."""
+    start, end = max(0, start), min(len(text), end)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start >= end:
+        return start, start
+    while start > 0 and _WORD_CHAR.match(text[start - 1]) and _WORD_CHAR.match(text[start]):
+        start -= 1
+    while end < len(text) and _WORD_CHAR.match(text[end]) and _WORD_CHAR.match(text[end - 1]):
+        end += 1
+    return start, end
+
+
+def merge_highlights(spans: Iterable[tuple[int, int, str]]) -> list[Highlight]:
+    """Non-overlapping highlights, each stretch taking the highest-priority category over it."""
+    spans = [(s, e, c) for s, e, c in spans if e > s]
+    if not spans:
+        return []
+    cuts = sorted({p for s, e, _ in spans for p in (s, e)})
+    out: list[Highlight] = []
+    for a, b in zip(cuts, cuts[1:]):
+        covering = [c for s, e, c in spans if s <= a and e >= b]
+        if not covering:
+            continue
+        cat = min(covering, key=lambda c: _RANK.get(c, len(PRIORITY)))
+        if out and out[-1].end == a and out[-1].category == cat:
+            out[-1] = Highlight(out[-1].start, b, cat)
+        else:
+            out.append(Highlight(a, b, cat))
+    return out
+
+
+class EventView:
+    """Look-ups over one comparison for the window: cells, highlights, filters, search."""
+
+    def __init__(self, comparison: Comparison):
+        self.comparison = comparison
+        self.rows: list[Row] = list(comparison.rows)
+        self.doc_ids: list[str] = comparison.doc_ids
+        self.direction = event_direction(comparison)
+        self._row_index = {row.row_id: i for i, row in enumerate(self.rows)}
+        self._cells: dict[tuple[int, str], Cell] = {}
+        for i, row in enumerate(self.rows):
+            for doc in row.units:
+                start, end = row.span(doc)
+                text = comparison.articles[doc].text[start:end]
+                self._cells[(i, doc)] = Cell(doc, start, end, text, row.kind)
+        self._directions = {key: text_direction(cell.text) for key, cell in self._cells.items()}
+        self._diffs_by_row: dict[int, list[Difference]] = defaultdict(list)
+        for d in comparison.differences:
+            if d.row_id in self._row_index:
+                self._diffs_by_row[self._row_index[d.row_id]].append(d)
+        self._markers_by_cell: dict[tuple[int, str], list[Marker]] = defaultdict(list)
+        unit_row: dict[tuple[str, int], int] = {}
+        for i, row in enumerate(self.rows):
+            for doc, units in row.units.items():
+                for u in units:
+                    unit_row[(doc, u.start)] = i
+        spans_by_doc: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+        for (i, doc), cell in self._cells.items():
+            spans_by_doc[doc].append((cell.start, cell.end, i))
+        for m in comparison.markers:
+            for start, end, i in spans_by_doc.get(m.doc_id, ()):
+                if m.start < end and m.end > start:
+                    self._markers_by_cell[(i, m.doc_id)].append(m)
+        self._folded = [
+            " \u2063 ".join(fold(_BLANKS.sub(" ", self._cells[(i, d)].text)) for d in row.units)
+            for i, row in enumerate(self.rows)
+        ]
+        self._folded_by_cell = {key: fold(_BLANKS.sub(" ", cell.text)) for key, cell in self._cells.items()}
+
+    # --- cells ------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def row_index(self, row_id: int) -> int:
+        """The position in :attr:`rows` of the row with ``row_id``."""
+        return self._row_index[row_id]
+
+    def cell(self, row: int, doc_id: str) -> Cell | None:
+        """The outlet's original words for row position ``row``; None if it does not report it."""
+        return self._cells.get((row, doc_id))
+
+    def cell_direction(self, row: int, doc_id: str) -> str:
+        return self._directions.get((row, doc_id), self.direction)
+
+    def is_headline(self, row: int) -> bool:
+        return self.rows[row].kind is UnitKind.HEADLINE
+
+    def differences_in_row(self, row: int) -> list[Difference]:
+        return list(self._diffs_by_row.get(row, ()))
+
+    def cell_differences(self, row: int, doc_id: str, categories: Iterable[str] | None = None,
+                         reference: str | None = None, visible: Iterable[str] | None = None) -> list[Difference]:
+        """The differences of row ``row`` that involve ``doc_id`` (and the reference, if one
+        is chosen; and only against outlets in ``visible``, if given)."""
+        cats = None if categories is None else set(categories)
+        shown = None if visible is None else set(visible)
+        out = []
+        for d in self._diffs_by_row.get(row, ()):
+            if doc_id not in (d.doc_a, d.doc_b) or (cats is not None and d.category not in cats):
+                continue
+            other = d.doc_b if d.doc_a == doc_id else d.doc_a
+            if shown is not None and other not in shown:
+                continue
+            if reference is not None and reference != doc_id and reference != other:
+                continue
+            out.append(d)
+        return out
+
+    def cell_markers(self, row: int, doc_id: str, categories: Iterable[str] | None = None) -> list[Marker]:
+        cats = None if categories is None else set(categories)
+        return [m for m in self._markers_by_cell.get((row, doc_id), ()) if cats is None or m.category in cats]
+
+    def cell_highlights(self, row: int, doc_id: str, categories: Iterable[str] | None = None,
+                        reference: str | None = None, visible: Iterable[str] | None = None) -> list[Highlight]:
+        """Whole-word highlight ranges of one cell, relative to its text, one category each.
+
+        ``categories`` limits the difference and marker categories shown (default: all).
+        With a ``reference`` outlet only its differences with the others are shown.
+        """
+        cell = self._cells.get((row, doc_id))
+        if cell is None:
+            return []
+        cats = set(DIFFERENCE_CATEGORIES + MARKER_CATEGORIES) if categories is None else set(categories)
+        spans = []
+        for d in self.cell_differences(row, doc_id, cats, reference, visible):
+            start, end = (d.a_start, d.a_end) if d.doc_a == doc_id else (d.b_start, d.b_end)
+            spans.append((start, end, d.category))
+        for m in self.cell_markers(row, doc_id, cats):
+            spans.append((m.start, m.end, m.category))
+        local = []
+        for start, end, cat in spans:
+            s, e = whole_words(cell.text, start - cell.start, end - cell.start)
+            if e > s:
+                local.append((s, e, cat))
+        return merge_highlights(local)
+
+    def row_categories(self, row: int, reference: str | None = None,
+                       visible: Iterable[str] | None = None) -> set[str]:
+        """The difference and marker categories present in a row (between shown outlets)."""
+        shown = set(self.doc_ids if visible is None else visible)
+        cats = set()
+        for d in self._diffs_by_row.get(row, ()):
+            if d.doc_a in shown and d.doc_b in shown and (reference is None or reference in (d.doc_a, d.doc_b)):
+                cats.add(d.category)
+        for doc in self.rows[row].units:
+            if doc in shown:
+                cats.update(m.category for m in self._markers_by_cell.get((row, doc), ()))
+        return cats
+
+    # --- filters ----------------------------------------------------------------
+    def has_lexical(self, row: int, reference: str | None = None, visible: Iterable[str] | None = None) -> bool:
+        return "lexical" in self.row_categories(row, reference, visible)
+
+    def is_omission(self, row: int, visible: Iterable[str] | None = None) -> bool:
+        """A claim that other outlets report and some shown outlet leaves out.
+
+        With three or more outlets shown, at least two must report it: a claim only one
+        outlet makes is that outlet's own, not the others' omission. With two outlets, one
+        reporting it is enough.
+        """
+        if self.is_headline(row):
+            return False
+        shown = set(self.doc_ids if visible is None else visible)
+        present = shown & set(self.rows[row].units)
+        return len(present) >= min(2, len(shown) - 1) and bool(present) and present != shown
+
+    def matches(self, row: int, query: str, visible: Iterable[str] | None = None) -> bool:
+        """True if the row's text holds ``query``, ignoring diacritics, hamza forms, case."""
+        needle = fold(_BLANKS.sub(" ", query.strip()))
+        if not needle:
+            return True
+        if visible is None:
+            return needle in self._folded[row]
+        return any(needle in self._folded_by_cell.get((row, d), "") for d in visible)
+
+    def search_ranges(self, row: int, doc_id: str, query: str) -> list[Highlight]:
+        """Where ``query`` occurs in a cell (whole words), for highlighting search hits."""
+        cell = self._cells.get((row, doc_id))
+        needle = fold(_BLANKS.sub(" ", query.strip()))
+        if cell is None or not needle:
+            return []
+        # fold() may change lengths (diacritics dropped): map folded positions back.
+        folded, back = [], []
+        for i, ch in enumerate(cell.text):
+            f = fold(ch if not ch.isspace() else " ")
+            folded.append(f)
+            back.extend([i] * len(f))
+        hay = "".join(folded)
+        out, pos = [], hay.find(needle)
+        while pos >= 0 and back:
+            start, end = back[pos], back[min(pos + len(needle), len(back)) - 1] + 1
+            s, e = whole_words(cell.text, start, end)
+            out.append(Highlight(s, e, "search"))
+            pos = hay.find(needle, pos + max(1, len(needle)))
+        return out
+
+    # --- navigation and panels ------------------------------------------------------
+    def lead_difference(self, row: int, categories: Iterable[str] | None = None, reference: str | None = None,
+                        visible: Iterable[str] | None = None) -> Difference | None:
+        """The difference to show first in a row: the strongest category, then the highest
+        score, then the earliest position; None if the row has none (between shown outlets)."""
+        cats = set(DIFFERENCE_CATEGORIES if categories is None else categories)
+        shown = set(self.doc_ids if visible is None else visible)
+        best = None
+        for d in self._diffs_by_row.get(row, ()):
+            if d.category not in cats or d.doc_a not in shown or d.doc_b not in shown:
+                continue
+            if reference is not None and reference not in (d.doc_a, d.doc_b):
+                continue
+            key = (_RANK.get(d.category, len(PRIORITY)), -d.score, d.doc_a, d.a_start)
+            if best is None or key < best[0]:
+                best = (key, d)
+        return best[1] if best else None
+
+    def category_counts(self) -> dict[str, int]:
+        """How many differences and markers of each category the event has."""
+        counts: dict[str, int] = defaultdict(int)
+        for d in self.comparison.differences:
+            counts[d.category] += 1
+        for m in self.comparison.markers:
+            counts[m.category] += 1
+        return dict(counts)
+
+    def differences_for_term(self, term_a: str, term_b: str) -> list[Difference]:
+        """The differences behind a term-table line (either way round), in grid order."""
+        want = {fold(term_a.strip()), fold(term_b.strip())}
+        out = [d for d in self.comparison.differences if {fold(d.a_text.strip()), fold(d.b_text.strip())} == want]
+        if not out:  # terms may be keys (stems): fall back to containment
+            a, b = (fold(term_a.strip()), fold(term_b.strip()))
+            out = [d for d in self.comparison.differences
+                   if (a in fold(d.a_text) and b in fold(d.b_text)) or (b in fold(d.a_text) and a in fold(d.b_text))]
+        return sorted(out, key=lambda d: (self._row_index.get(d.row_id, 0), d.doc_a, d.a_start))

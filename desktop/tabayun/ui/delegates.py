@@ -1,0 +1,188 @@
+"""Paint one grid cell: the outlet's original words with their highlights, in the text's
+own direction, word-wrapped; or a clearly marked empty cell when the outlet omits the claim.
+
+One QTextLayout per cell (cached), with QTextLayout format ranges for the highlights:
+no widget per cell, so a big event scrolls smoothly. Highlights are background colours
+over whole words (the core widens every range to whole words), so Arabic letters keep
+joining. Qt draws table cells in the widget's direction, not the text's: each cell's
+direction comes from its text (DirectionRole).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from PySide6.QtCore import QModelIndex, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import (QBrush, QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen, QTextCharFormat,
+                           QTextLayout, QTextOption)
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from .colours import CATEGORY_COLOURS
+from .models import CellRole, HighlightsRole, SearchRole
+
+HEADLINE_BACKGROUND = QColor("#eef2f7")
+OMISSION_BACKGROUND = QColor("#f6f6f6")
+OMISSION_HATCH = QColor("#d5d5d5")
+OMISSION_TEXT = QColor("#8a8a8a")
+SELECTION_BORDER = QColor("#2f6fd6")
+SELECTION_TINT = QColor(47, 111, 214, 28)
+GRID_LINE = QColor("#d0d4da")
+
+PADDING_X = 10
+PADDING_Y = 7
+MIN_HEIGHT = 30
+OMISSION_LABEL = "not reported"
+_LINE_SEPARATOR = "\u2028"  # keeps a paragraph break inside a cell; one UTF-16 unit like "\n"
+
+
+class CellDelegate(QStyledItemDelegate):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._font = QFont()
+        self._headline_font = QFont()
+        self._layouts: OrderedDict = OrderedDict()
+        self._heights: dict = {}
+        self.set_font(QFont())
+
+    # --- fonts and caches ---------------------------------------------------------------
+    def set_font(self, font: QFont) -> None:
+        self._font = QFont(font)
+        self._headline_font = QFont(font)
+        self._headline_font.setBold(True)
+        self.clear_cache()
+
+    def font(self) -> QFont:
+        return QFont(self._font)
+
+    def clear_cache(self) -> None:
+        self._layouts.clear()
+        self._heights.clear()
+
+    def forget_formats(self) -> None:
+        """Highlights changed but not the text: heights stay valid, layouts are rebuilt."""
+        self._layouts.clear()
+
+    # --- layout -------------------------------------------------------------------------
+    def _text_option(self, direction: Qt.LayoutDirection) -> QTextOption:
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        option.setTextDirection(direction)
+        option.setAlignment((Qt.AlignmentFlag.AlignRight if direction == Qt.LayoutDirection.RightToLeft
+                             else Qt.AlignmentFlag.AlignLeft) | Qt.AlignmentFlag.AlignAbsolute)
+        return option
+
+    def _build(self, text: str, font: QFont, direction: Qt.LayoutDirection, width: float,
+               ranges: list | None) -> tuple[QTextLayout, float]:
+        layout = QTextLayout(text.replace("\n", _LINE_SEPARATOR), font)
+        layout.setTextOption(self._text_option(direction))
+        layout.setCacheEnabled(True)
+        if ranges:
+            formats = []
+            for start, length, category in ranges:
+                colour = CATEGORY_COLOURS.get(category)
+                if colour is None or length <= 0:
+                    continue
+                fr = QTextLayout.FormatRange()
+                fr.start, fr.length = start, length
+                fmt = QTextCharFormat()
+                fmt.setBackground(QBrush(colour))
+                fr.format = fmt
+                formats.append(fr)
+            layout.setFormats(formats)
+        layout.beginLayout()
+        y = 0.0
+        leading = QFontMetricsF(font).leading()
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(max(1.0, width))
+            line.setPosition(QPointF(0, y))
+            y += line.height() + max(0.0, leading)
+        layout.endLayout()
+        return layout, y
+
+    def _key(self, index: QModelIndex, width: int) -> tuple:
+        src = index.model().mapToSource(index) if hasattr(index.model(), "mapToSource") else index
+        return (src.row(), src.column(), width)
+
+    def text_height(self, index: QModelIndex, width: int) -> int:
+        """Height the cell needs at column ``width``. Cached by text, so an outlet that
+        copies another (wire copy) costs nothing more; cleared when the font changes."""
+        text, direction, headline = index.data(CellRole)
+        if text is None:
+            return MIN_HEIGHT
+        key = (text, width, headline, direction)
+        height = self._heights.get(key)
+        if height is None:
+            font = self._headline_font if headline else self._font
+            _, h = self._build(text, font, direction, width - 2 * PADDING_X, None)
+            height = max(MIN_HEIGHT, int(h + 0.999) + 2 * PADDING_Y)
+            self._heights[key] = height
+        return height
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        width = max(option.rect.width(), 120)
+        return QSize(width, self.text_height(index, width))
+
+    def _layout(self, index: QModelIndex, text: str, width: int, direction, headline: bool) -> QTextLayout:
+        key = self._key(index, width)
+        cached = self._layouts.get(key)
+        if cached is not None:
+            self._layouts.move_to_end(key)
+            return cached
+        ranges = list(index.data(HighlightsRole) or []) + list(index.data(SearchRole) or [])
+        font = self._headline_font if headline else self._font
+        layout, _ = self._build(text, font, direction, width - 2 * PADDING_X, ranges)
+        self._layouts[key] = layout
+        if len(self._layouts) > 3000:
+            self._layouts.popitem(last=False)
+        return layout
+
+    def cell_layout(self, index: QModelIndex, width: int) -> QTextLayout | None:
+        """The laid-out text of a cell as painted (for tests and tools); None for an omission."""
+        text, direction, headline = index.data(CellRole)
+        return None if text is None else self._layout(index, text, width, direction, headline)
+
+    # --- painting -----------------------------------------------------------------------
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        painter.save()
+        rect = option.rect
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        text, direction, headline = index.data(CellRole)
+        if text is None:
+            self._paint_omission(painter, option)
+        else:
+            background = HEADLINE_BACKGROUND if headline else option.palette.color(QPalette.ColorRole.Base)
+            painter.fillRect(rect, background)
+            layout = self._layout(index, text, rect.width(), direction, headline)
+            painter.setPen(option.palette.color(QPalette.ColorRole.Text))
+            painter.setClipRect(rect)
+            layout.draw(painter, QPointF(rect.left() + PADDING_X, rect.top() + PADDING_Y))
+            painter.setClipping(False)
+        if selected:
+            painter.fillRect(rect, SELECTION_TINT)
+            pen = QPen(SELECTION_BORDER, 2)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(rect).adjusted(1, 1, -1, -1))
+        painter.restore()
+
+    def _paint_omission(self, painter: QPainter, option: QStyleOptionViewItem) -> None:
+        rect = option.rect
+        painter.fillRect(rect, OMISSION_BACKGROUND)
+        painter.fillRect(rect, QBrush(OMISSION_HATCH, Qt.BrushStyle.BDiagPattern))
+        font = QFont(self._font)
+        font.setItalic(True)
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.8))
+        metrics = QFontMetricsF(font)
+        label_w = metrics.horizontalAdvance(OMISSION_LABEL) + 16
+        label_h = metrics.height() + 6
+        box = QRectF(rect.center().x() - label_w / 2, rect.top() + min(PADDING_Y, (rect.height() - label_h) / 2),
+                     label_w, label_h)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(OMISSION_BACKGROUND)
+        painter.drawRoundedRect(box, 4, 4)
+        painter.setFont(font)
+        painter.setPen(OMISSION_TEXT)
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, OMISSION_LABEL)

@@ -1,0 +1,703 @@
+"""Tabayun's window: the claims grid, its legend and filters, and the side panels.
+
+Everything shown comes from core (``compare`` and :class:`tabayun.core.view.EventView`),
+run off the GUI thread by :mod:`tabayun.ui.workers`.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QFont, QGuiApplication, QIcon, QKeySequence
+from PySide6.QtWidgets import (QDockWidget, QFileDialog, QInputDialog, QLabel, QLineEdit,
+                               QMainWindow, QMenu, QMessageBox, QProgressBar, QStackedWidget, QTabWidget,
+                               QToolBar, QVBoxLayout, QWidget)
+
+from .. import __version__
+from ..core.model import Difference
+from ..core.resources import resource, sample_event_dir
+from ..core.view import DIFFERENCE_CATEGORIES, EventView
+from .grid import GridView
+from .models import CATEGORY_LABELS, GridModel, OutletState, RowFilterProxy, refilter_rows
+from .panels.article import ArticlePanel
+from .panels.differences import DifferencesPanel
+from .panels.legend import Legend
+from .panels.messagebar import MessageBar
+from .panels.outlets import OutletsPanel
+from .panels.terms import TermsPanel
+from .settings import MAX_ZOOM, MIN_ZOOM, Settings, event_key
+from .workers import run_task
+
+BASE_POINT_SIZE = 13.0
+
+
+def load_event(paths: list[str], progress=None) -> EventView:
+    """Worker-thread job: analyse the event and index it for the window (all in core).
+    core.comparison (pandas, scipy) is imported here, off the GUI thread, so the window
+    is up while it loads."""
+    from ..core.comparison import compare
+
+    return EventView(compare(paths, progress=progress))
+
+
+class MainWindow(QMainWindow):
+    event_loaded = Signal()
+    load_failed = Signal(str)
+
+    def __init__(self, settings: Settings | None = None, article_font: QFont | None = None, parent=None):
+        super().__init__(parent)
+        self.settings = settings or Settings()
+        self.view: EventView | None = None
+        self.paths: list[str] = []
+        self.loading = False
+        self._generation = 0
+        self._event_key = ""
+        self._term_cursor: tuple[object, int] | None = None
+        self.current_difference: Difference | None = None
+        self.base_font = QFont(article_font) if article_font is not None else QFont()
+        self.base_font.setPointSizeF(BASE_POINT_SIZE)
+        self.zoom = self.settings.zoom
+
+        self.setObjectName("MainWindow")
+        self.setWindowTitle("Tabayun")
+        self.setAcceptDrops(True)
+        icon = resource("icons", "tabayun.svg")
+        if icon.is_file():
+            self.setWindowIcon(QIcon(str(icon)))
+
+        self.outlets = OutletState(self)
+        self.outlets.blind = self.settings.blind
+        self.grid_model = GridModel(self.outlets, self)
+        self.proxy = RowFilterProxy(self.outlets, self)
+        self.proxy.setSourceModel(self.grid_model)
+        self.grid = GridView()
+        self.grid.setObjectName("grid")
+        self.grid.setModel(self.proxy)
+
+        self._build_central()
+        self._build_panels()
+        self._build_actions()
+        self._build_menus_and_toolbar()
+        self._build_status_bar()
+        self._connect()
+        self._apply_zoom()
+        hidden = set(self.settings.hidden_categories)
+        self.legend.set_shown({c for c in self.legend.boxes if c not in hidden})
+        self._first_show = True
+        self._first_event = True
+        screen = QGuiApplication.primaryScreen()
+        available = screen.availableGeometry() if screen is not None else None
+        if available is not None and available.width() > 0:
+            self.resize(min(1600, int(available.width() * 0.92)), min(1000, int(available.height() * 0.9)))
+        else:
+            self.resize(1400, 900)
+        if self.settings.geometry is not None:
+            self.restoreGeometry(self.settings.geometry)
+        if self.settings.window_state is not None:
+            self.restoreState(self.settings.window_state)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._first_show:
+            self._first_show = False
+            if self.settings.window_state is None:  # first run: give the side panel room
+                QTimer.singleShot(0, self._size_side_panel)
+
+    def _size_side_panel(self) -> None:
+        width = max(340, min(440, int(self.width() * 0.28)))
+        self.resizeDocks([self.side_dock], [width], Qt.Orientation.Horizontal)
+
+    # --- construction ---------------------------------------------------------------------
+    def _build_central(self) -> None:
+        self.message_bar = MessageBar()
+        self.legend = Legend()
+        self.placeholder = QLabel("Open articles about one event: File → Open, or drop files here.")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setStyleSheet("color: #666; font-size: 15pt;")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.placeholder)
+        self.stack.addWidget(self.grid)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 4, 6, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.message_bar)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+    def _build_panels(self) -> None:
+        self.differences_panel = DifferencesPanel(self.outlets)
+        self.terms_panel = TermsPanel(self.outlets)
+        self.outlets_panel = OutletsPanel(self.outlets)
+        self.article_panel = ArticlePanel()
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("side_tabs")
+        self.tabs.addTab(self.differences_panel, "Differences")
+        self.tabs.addTab(self.terms_panel, "Terms")
+        self.tabs.addTab(self.outlets_panel, "Outlets")
+        self.side_dock = QDockWidget("Event", self)
+        self.side_dock.setObjectName("side_dock")
+        self.side_dock.setWidget(self.tabs)
+        self.side_dock.setMinimumWidth(300)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.side_dock)
+        self.article_dock = QDockWidget("Raw article", self)
+        self.article_dock.setObjectName("article_dock")
+        self.article_dock.setWidget(self.article_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.article_dock)
+        self.article_dock.hide()
+
+    def _action(self, text: str, slot=None, shortcuts=(), checkable: bool = False, tip: str = "",
+                name: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcuts:
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        action.setCheckable(checkable)
+        if tip:
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        if name:
+            action.setObjectName(name)
+        if slot is not None:
+            action.triggered.connect(slot)
+        self.addAction(action)  # shortcuts work with the menu bar hidden too
+        return action
+
+    def _build_actions(self) -> None:
+        A = self._action
+        self.act_open_files = A("&Open Files…", self.open_files_dialog, [QKeySequence.StandardKey.Open],
+                                tip="Open article files about one event")
+        self.act_open_folder = A("Open &Folder…", self.open_folder_dialog, ["Ctrl+Shift+O"],
+                                 tip="Open every article in a folder")
+        self.act_open_sample = A("Open the &Sample Event", lambda: self.open_paths([str(sample_event_dir())]))
+        self.act_clear_recent = A("Clear Recent Events", self._clear_recent)
+        self.act_quit = A("&Quit", self.close, [QKeySequence.StandardKey.Quit])
+        self.act_copy = A("&Copy", lambda: self.grid.copy_selection())
+        self.act_copy.setShortcut(QKeySequence.StandardKey.Copy)
+        self.act_copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.act_find = A("&Find…", self._focus_search, [QKeySequence.StandardKey.Find, "Ctrl+K"])
+        self.act_next = A("&Next Difference", self.next_difference, ["Alt+Down", "F8"],
+                          tip="Go to the next row with a difference (Alt+Down, F8)", name="act_next")
+        self.act_prev = A("&Previous Difference", self.previous_difference, ["Alt+Up", "Shift+F8"],
+                          tip="Go to the previous row with a difference (Alt+Up, Shift+F8)", name="act_prev")
+        self.act_lexical = A("Only &Word-Choice Rows", self._filters_changed, ["Ctrl+L"], checkable=True,
+                             tip="Show only rows where outlets chose different words", name="act_lexical")
+        self.act_omissions = A("Only &Omissions", self._filters_changed, ["Ctrl+Shift+M"], checkable=True,
+                               tip="Show only claims that some outlets do not report", name="act_omissions")
+        self.act_blind = A("&Blind Mode", self._toggle_blind, ["Ctrl+B"], checkable=True,
+                           tip="Replace outlet names by letters", name="act_blind")
+        self.act_blind.setChecked(self.outlets.blind)
+        self.act_raw = self.article_dock.toggleViewAction()
+        self.act_raw.setText("&Raw Article")
+        self.act_raw.setShortcut(QKeySequence("Ctrl+R"))
+        self.act_raw.setToolTip("Show the current outlet's whole article, furniture included (Ctrl+R)")
+        self.addAction(self.act_raw)
+        self.act_side = self.side_dock.toggleViewAction()
+        self.act_side.setText("&Side Panel")
+        self.act_side.setShortcut(QKeySequence("F9"))
+        self.addAction(self.act_side)
+        self.act_zoom_in = A("Zoom &In", lambda: self.set_zoom(self.zoom + 1),
+                             [QKeySequence.StandardKey.ZoomIn, "Ctrl+="])
+        self.act_zoom_out = A("Zoom &Out", lambda: self.set_zoom(self.zoom - 1), [QKeySequence.StandardKey.ZoomOut])
+        self.act_zoom_reset = A("&Reset Zoom", lambda: self.set_zoom(0), ["Ctrl+0"])
+        self.act_fit = A("&Fit Columns to Window", self._fit_columns, ["Ctrl+Shift+F"])
+        self.act_show_all = A("Show &All Outlets", self.outlets.show_all)
+        self.act_clear_ref = A("&No Reference (compare all pairs)", lambda: self.outlets.set_reference(None))
+        self.act_about = A("&About Tabayun", self._about)
+        self.act_keys = A("&Keyboard Shortcuts", self._shortcuts_help, [QKeySequence.StandardKey.HelpContents])
+
+    def _build_menus_and_toolbar(self) -> None:
+        bar = self.menuBar()
+        m = bar.addMenu("&File")
+        m.addActions([self.act_open_files, self.act_open_folder, self.act_open_sample])
+        self.recent_menu = m.addMenu("&Recent Events")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        m.addSeparator()
+        m.addAction(self.act_quit)
+        m = bar.addMenu("&Edit")
+        m.addActions([self.act_copy, self.act_find])
+        m = bar.addMenu("&View")
+        m.addActions([self.act_lexical, self.act_omissions])
+        m.addSeparator()
+        m.addActions([self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset, self.act_fit])
+        m.addSeparator()
+        m.addActions([self.act_side, self.act_raw])
+        m = bar.addMenu("&Go")
+        m.addActions([self.act_next, self.act_prev])
+        self.outlets_menu = bar.addMenu("&Outlets")
+        self.outlets_menu.aboutToShow.connect(self._fill_outlets_menu)
+        m = bar.addMenu("&Help")
+        m.addActions([self.act_keys, self.act_about])
+
+        tb = QToolBar("Main")
+        tb.setObjectName("main_toolbar")
+        tb.setMovable(False)
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        tb.addActions([self.act_open_files, self.act_open_folder])
+        tb.addSeparator()
+        self.act_prev.setIconText("◀ Previous")
+        self.act_next.setIconText("Next ▶")
+        tb.addActions([self.act_prev, self.act_next])
+        tb.addSeparator()
+        self.act_lexical.setIconText("Word choice only")
+        self.act_omissions.setIconText("Omissions only")
+        tb.addActions([self.act_lexical, self.act_omissions])
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText("Search (ignores diacritics and hamza forms)…")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(260)
+        self.search.setMaximumWidth(420)
+        tb.addWidget(self.search)
+        tb.addSeparator()
+        self.act_blind.setIconText("Blind")
+        tb.addAction(self.act_blind)
+        tb.addSeparator()
+        self.act_zoom_out.setIconText("A−")
+        self.act_zoom_in.setIconText("A+")
+        tb.addActions([self.act_zoom_out, self.act_zoom_in])
+        self.addToolBar(tb)
+        self._search_timer = QTimer(self, singleShot=True, interval=150)
+        self._search_timer.timeout.connect(self._apply_search)
+
+    def _build_status_bar(self) -> None:
+        self.status_label = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setMaximumWidth(220)
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.progress)
+
+    def _connect(self) -> None:
+        self.outlets.changed.connect(self._outlets_changed)
+        self.legend.categories_changed.connect(self._categories_changed)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.differences_panel.difference_selected.connect(self._panel_difference_selected)
+        self.terms_panel.term_selected.connect(self._term_selected)
+        self.grid.order_changed.connect(self.outlets.set_order)
+        self.grid.header_menu_requested.connect(self._header_menu)
+        self.grid.header_double_clicked.connect(self.rename_outlet_dialog)
+        self.grid.selectionModel().currentChanged.connect(self._current_cell_changed)
+        self.article_dock.visibilityChanged.connect(lambda visible: visible and self._update_article())
+        self.proxy.rowsInserted.connect(self._update_status)
+        self.proxy.rowsRemoved.connect(self._update_status)
+
+    # --- opening --------------------------------------------------------------------------
+    def open_paths(self, paths: list[str]) -> None:
+        """Load and analyse ``paths`` off the GUI thread; the window stays responsive."""
+        paths = [str(p) for p in paths]
+        if not paths:
+            return
+        self._generation += 1
+        generation = self._generation
+        self.loading = True
+        self.progress.setValue(0)
+        self.progress.setFormat("Loading… %p%")
+        self.progress.show()
+        what = "the sample event" if self._is_sample(paths) else ", ".join(Path(p).name for p in paths[:3])
+        self.status_label.setText(f"Loading {what}…")
+        if self.view is None:
+            self.placeholder.setText(f"Loading {what}…")
+        run_task(partial(load_event, paths),
+                 lambda view: self._loaded(generation, paths, view),
+                 lambda exc: self._load_error(generation, paths, exc),
+                 lambda stage, fraction: self._progress(generation, stage, fraction))
+
+    @staticmethod
+    def _is_sample(paths: list[str]) -> bool:
+        try:
+            return len(paths) == 1 and Path(paths[0]).resolve() == sample_event_dir().resolve()
+        except OSError:
+            return False
+
+    def _progress(self, generation: int, stage: str, fraction: float) -> None:
+        if generation == self._generation:
+            self.progress.setValue(int(fraction * 100))
+            self.progress.setFormat(f"{stage}… %p%")
+
+    def _load_error(self, generation: int, paths: list[str], exc: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self.loading = False
+        self.progress.hide()
+        message = f"Could not open {', '.join(Path(p).name for p in paths)}: {exc}"
+        if not isinstance(exc, (ValueError, OSError)):
+            message = f"Could not analyse these articles ({type(exc).__name__}: {exc}). Please report this."
+        self.message_bar.show_message(message, "error")
+        self.status_label.setText("Nothing loaded" if self.view is None else self.status_label.text())
+        if self.view is None:
+            self.placeholder.setText("Open articles about one event: File → Open, or drop files here.")
+        self.load_failed.emit(message)
+
+    def _loaded(self, generation: int, paths: list[str], view: EventView) -> None:
+        if generation != self._generation:
+            return
+        self.loading = False
+        self.progress.hide()
+        self.set_event(view, paths)
+
+    def set_event(self, view: EventView, paths: list[str]) -> None:
+        """Show an analysed event (what ``open_paths`` ends with; benchmarks call it directly)."""
+        self._save_outlet_layout()
+        self.view = view
+        self.paths = paths
+        self.current_difference = None
+        self._term_cursor = None
+        self._event_key = event_key(paths)
+        comparison = view.comparison
+        self.outlets.reset({d: a.outlet for d, a in comparison.articles.items()},
+                           self.settings.outlet_layout(self._event_key))
+        direction = Qt.LayoutDirection.RightToLeft if view.direction == "rtl" else Qt.LayoutDirection.LeftToRight
+        self.grid.setLayoutDirection(direction)
+        self.grid_model.set_view(view)
+        self.grid.apply_order(self.outlets.order)
+        self.grid.apply_hidden(self.outlets.hidden)
+        self.differences_panel.set_view(view)
+        self.terms_panel.set_view(view)
+        self.legend.set_counts(view.category_counts())
+        self.stack.setCurrentWidget(self.grid)
+        self.settings.add_recent_event(paths)
+        name = "Sample event" if self._is_sample(paths) else (
+            Path(paths[0]).name if len(paths) == 1 else f"{Path(paths[0]).name} and {len(paths) - 1} more")
+        self.setWindowTitle(f"{name} — Tabayun")
+        if comparison.problems:
+            lines = [f"• {p.source}: {p.reason}" for p in comparison.problems]
+            n = len(comparison.problems)
+            self.message_bar.show_message(
+                f"{n} file{'s' if n > 1 else ''} could not be loaded; the other {len(comparison.articles)} "
+                f"article{'s' if len(comparison.articles) != 1 else ''} loaded:\n" + "\n".join(lines), "warning")
+        else:
+            self.message_bar.dismiss()
+        self._update_status()
+        self._update_article()
+        if self._first_event and self.settings.window_state is None:
+            QTimer.singleShot(0, self._size_side_panel)  # the panel's contents changed its size
+        self._first_event = False
+        self.event_loaded.emit()
+
+    def open_files_dialog(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self, "Open articles about one event", self.settings.last_directory,
+            "Articles (*.txt *.md *.html *.htm *.csv *.json *.jsonl);;All files (*)")
+        if files:
+            self.settings.last_directory = str(Path(files[0]).parent)
+            self.open_paths(files)
+
+    def open_folder_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Open a folder of articles", self.settings.last_directory)
+        if folder:
+            self.settings.last_directory = folder
+            self.open_paths([folder])
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.recent_events
+        for paths in recent:
+            if self._is_sample(paths):
+                label = "Sample event"
+            elif len(paths) == 1:
+                label = Path(paths[0]).name + ("/" if Path(paths[0]).is_dir() else "")
+            else:
+                label = f"{Path(paths[0]).parent.name}/: {len(paths)} files"
+            action = self.recent_menu.addAction(label)
+            action.setToolTip("\n".join(paths))
+            action.triggered.connect(partial(self.open_paths, paths))
+        if not recent:
+            self.recent_menu.addAction("No recent events").setEnabled(False)
+        self.recent_menu.addSeparator()
+        self.recent_menu.addAction(self.act_clear_recent)
+
+    def _clear_recent(self) -> None:
+        self.settings.clear_recent_events()
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.open_paths(paths)
+
+    # --- outlets --------------------------------------------------------------------------
+    def _outlets_changed(self, what: str) -> None:
+        if self.view is None:
+            return
+        if what == "order":
+            self.grid.apply_order(self.outlets.order)
+        elif what == "hidden":
+            self.grid.apply_hidden(self.outlets.hidden)
+        elif what == "blind":
+            self.act_blind.setChecked(self.outlets.blind)
+            self.settings.blind = self.outlets.blind
+            self.statusBar().clearMessage()  # it may name outlets
+            self._update_article()
+        elif what == "names":
+            self._update_article()
+        if what != "reset":
+            self._save_outlet_layout()
+        self._update_status()
+
+    def _save_outlet_layout(self) -> None:
+        if self._event_key and self.outlets.doc_ids:
+            self.settings.set_outlet_layout(self._event_key, self.outlets.layout())
+
+    def _toggle_blind(self, checked: bool) -> None:
+        self.outlets.set_blind(checked)
+
+    def rename_outlet_dialog(self, doc_id: str) -> None:
+        if self.outlets.blind:
+            self.statusBar().showMessage("Outlets cannot be renamed in blind mode.", 4000)
+            return
+        name, ok = QInputDialog.getText(self, "Rename outlet", f"Name for {self.outlets.outlets[doc_id]}:",
+                                        QLineEdit.EchoMode.Normal, self.outlets.name(doc_id))
+        if ok:
+            self.outlets.rename(doc_id, name)
+
+    def _header_menu(self, doc_id: str, global_pos) -> None:
+        menu = QMenu(self)
+        self._outlet_actions(menu, doc_id)
+        menu.exec(global_pos)
+
+    def _outlet_actions(self, menu: QMenu, doc_id: str) -> None:
+        label = self.outlets.label(doc_id)
+        rename = menu.addAction(f"Rename “{label}”…", lambda: self.rename_outlet_dialog(doc_id))
+        rename.setEnabled(not self.outlets.blind)
+        menu.addAction(f"Hide “{label}”", lambda: self.outlets.set_hidden(doc_id, True))
+        if self.outlets.reference == doc_id:
+            menu.addAction("Clear reference (compare all pairs)", lambda: self.outlets.set_reference(None))
+        else:
+            menu.addAction(f"Use “{label}” as reference", lambda: self.outlets.set_reference(doc_id))
+        menu.addAction("Move earlier", lambda: self.outlets.move(doc_id, -1))
+        menu.addAction("Move later", lambda: self.outlets.move(doc_id, 1))
+        menu.addAction("Show raw article", lambda: self._show_raw(doc_id))
+        menu.addSeparator()
+        menu.addAction(self.act_show_all)
+
+    def _fill_outlets_menu(self) -> None:
+        menu = self.outlets_menu
+        menu.clear()
+        menu.addAction(self.act_blind)
+        menu.addAction(self.act_show_all)
+        menu.addSeparator()
+        ref_menu = menu.addMenu("&Reference")
+        group = QActionGroup(ref_menu)
+        none = ref_menu.addAction("None: compare all pairs", lambda: self.outlets.set_reference(None))
+        none.setCheckable(True)
+        none.setChecked(self.outlets.reference is None)
+        group.addAction(none)
+        for doc in self.outlets.order:
+            a = ref_menu.addAction(self.outlets.label(doc), partial(self.outlets.set_reference, doc))
+            a.setCheckable(True)
+            a.setChecked(self.outlets.reference == doc)
+            group.addAction(a)
+        menu.addSeparator()
+        for doc in self.outlets.order:
+            sub = menu.addMenu(self.outlets.label(doc))
+            self._outlet_actions(sub, doc)
+
+    def _show_raw(self, doc_id: str) -> None:
+        column = self.grid_model.column_of(doc_id)
+        current = self.grid.currentIndex()
+        row = current.row() if current.isValid() else 0
+        if self.proxy.rowCount():
+            self.grid.setCurrentIndex(self.proxy.index(row, column))
+        self.article_dock.show()
+        self._update_article()
+
+    # --- highlights, filters, search --------------------------------------------------------
+    def _categories_changed(self, shown: set[str]) -> None:
+        self.grid_model.set_categories(shown)
+        self.settings.hidden_categories = [c for c in self.legend.boxes if c not in shown]
+        if self.act_lexical.isChecked():
+            refilter_rows(self.proxy)
+
+    def _filters_changed(self, *_args) -> None:
+        self.proxy.set_filters(lexical_only=self.act_lexical.isChecked(),
+                               omissions_only=self.act_omissions.isChecked())
+        self._update_status()
+
+    def _apply_search(self) -> None:
+        query = self.search.text()
+        self.grid_model.set_query(query)
+        self.proxy.set_filters(query=query)
+        self._update_status()
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def clear_filters(self) -> None:
+        for action in (self.act_lexical, self.act_omissions):
+            action.setChecked(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.grid_model.set_query("")
+        self.proxy.set_filters(lexical_only=False, omissions_only=False, query="")
+
+    # --- differences ------------------------------------------------------------------------
+    def _difference_categories(self) -> set[str]:
+        shown = self.legend.shown() & set(DIFFERENCE_CATEGORIES)
+        return shown or {"lexical"}
+
+    def next_difference(self) -> bool:
+        return self._step(1)
+
+    def previous_difference(self) -> bool:
+        return self._step(-1)
+
+    def _step(self, direction: int) -> bool:
+        if self.view is None:
+            return False
+        rows = self.proxy.rowCount()
+        current = self.grid.currentIndex()
+        start = current.row() if current.isValid() else (-1 if direction > 0 else rows)
+        visible = self.outlets.visible()
+        categories = self._difference_categories()
+        r = start + direction
+        while 0 <= r < rows:
+            source_row = self.proxy.mapToSource(self.proxy.index(r, 0)).row()
+            d = self.view.lead_difference(source_row, categories, self.outlets.reference, visible)
+            if d is not None:
+                self.show_difference(d)
+                return True
+            r += direction
+        self.statusBar().showMessage("No further difference" if direction > 0 else "No earlier difference", 3000)
+        return False
+
+    def show_difference(self, d: Difference, sync_panel: bool = True) -> None:
+        """Scroll the grid to ``d``'s row and select its two cells."""
+        if self.view is None:
+            return
+        source_row = self.view.row_index(d.row_id)
+        proxy_index = self.proxy.mapFromSource(self.grid_model.index(source_row, 0))
+        if not proxy_index.isValid():
+            self.clear_filters()
+            self.statusBar().showMessage("Filters cleared to show the difference", 3000)
+            proxy_index = self.proxy.mapFromSource(self.grid_model.index(source_row, 0))
+        for doc in (d.doc_a, d.doc_b):
+            if doc in self.outlets.hidden:
+                self.outlets.set_hidden(doc, False)
+        columns = [self.grid_model.column_of(d.doc_a), self.grid_model.column_of(d.doc_b)]
+        self.current_difference = d
+        if self.grid._relayout_timer.isActive():
+            self.grid.relayout_rows()
+        self.grid.select_cells(proxy_index.row(), columns)
+        if sync_panel:
+            self.differences_panel.select_difference(d)
+        self.statusBar().showMessage(
+            f"Row {source_row}: {self.outlets.label(d.doc_a)} «{d.a_text}» / {self.outlets.label(d.doc_b)} "
+            f"«{d.b_text}» ({CATEGORY_LABELS.get(d.category, d.category)}, score {d.score:.2f})", 8000)
+
+    def _panel_difference_selected(self, d: Difference) -> None:
+        if d is not None:
+            self.show_difference(d, sync_panel=False)
+
+    def _term_selected(self, term) -> None:
+        if self.view is None or term is None:
+            return
+        found = self.view.differences_for_term(term.term_a, term.term_b)
+        if not found:
+            self.statusBar().showMessage("No difference found for this term pair", 3000)
+            return
+        n = 0
+        if self._term_cursor and self._term_cursor[0] == term:
+            n = (self._term_cursor[1] + 1) % len(found)
+        self._term_cursor = (term, n)
+        self.show_difference(found[n])
+
+    # --- current cell ----------------------------------------------------------------------
+    def _current_cell_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self.article_dock.isVisible():
+            self._update_article()
+
+    def _update_article(self) -> None:
+        if self.view is None:
+            self.article_panel.show_article(None, None, "")
+            return
+        current = self.grid.currentIndex()
+        doc = self.grid.doc_at_column(current.column()) if current.isValid() else (self.outlets.visible() or [None])[0]
+        span = None
+        if current.isValid():
+            cell = self.view.cell(self.proxy.mapToSource(current).row(), doc)
+            span = (cell.start, cell.end) if cell else None
+        self.article_panel.show_article(self.view.comparison, doc, self.outlets.label(doc), span)
+
+    # --- zoom and layout ------------------------------------------------------------------
+    def set_zoom(self, zoom: int) -> None:
+        self.zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
+        self.settings.zoom = self.zoom
+        self._apply_zoom()
+
+    def article_font(self) -> QFont:
+        font = QFont(self.base_font)
+        font.setPointSizeF(BASE_POINT_SIZE + self.zoom)
+        return font
+
+    def _apply_zoom(self) -> None:
+        font = self.article_font()
+        self.grid.delegate.set_font(font)
+        self.grid.set_header_font(font)
+        self.grid.set_zoom_scale(font.pointSizeF() / BASE_POINT_SIZE)
+        self.article_panel.set_font(font)
+        self.grid.viewport().update()
+
+    def _fit_columns(self) -> None:
+        self.grid.auto_fit = True
+        self.grid.fit_columns()
+
+    def _update_status(self, *_args) -> None:
+        if self.view is None:
+            return
+        c = self.view.comparison
+        shown = max(0, self.proxy.rowCount() - 1)
+        claims = len(self.view.rows) - 1
+        rows = f"{shown} of {claims} claims" if shown != claims else f"{claims} claims"
+        parts = [f"{len(self.outlets.visible())} of {len(c.articles)} outlets", rows,
+                 f"{len(c.differences)} differences", f"{len(c.markers)} markers"]
+        if self.outlets.reference:
+            parts.append(f"reference: {self.outlets.label(self.outlets.reference)}")
+        if self.outlets.blind:
+            parts.append("blind mode")
+        self.status_label.setText("   ·   ".join(parts))
+
+    # --- help -------------------------------------------------------------------------------
+    def _about(self) -> None:
+        QMessageBox.about(self, "About Tabayun",
+                          f"<b>Tabayun {__version__}</b> · تباين<br>Several news articles about one event, side by "
+                          "side, claim by claim, with the outlets' different words highlighted.<br><br>"
+                          "Arabic text in Noto Naskh Arabic (SIL Open Font License) when the system has no "
+                          "Arabic font.")
+
+    def _shortcuts_help(self) -> None:
+        QMessageBox.information(self, "Keyboard shortcuts", "\n".join([
+            "Next difference: Alt+Down or F8", "Previous difference: Alt+Up or Shift+F8",
+            "Search: Ctrl+F", "Only word-choice rows: Ctrl+L", "Only omissions: Ctrl+Shift+M",
+            "Blind mode: Ctrl+B", "Raw article: Ctrl+R", "Side panel: F9",
+            "Zoom: Ctrl++ / Ctrl+- / Ctrl+0", "Open files: Ctrl+O", "Open folder: Ctrl+Shift+O",
+            "Copy cells: Ctrl+C"]))
+
+    # --- closing ----------------------------------------------------------------------------
+    def save_settings(self) -> None:
+        self.settings.geometry = self.saveGeometry()
+        self.settings.window_state = self.saveState()
+        self.settings.zoom = self.zoom
+        self._save_outlet_layout()
+        self.settings.sync()
+
+    def closeEvent(self, event) -> None:
+        self.save_settings()
+        self._generation += 1  # a load still running is ignored when it finishes
+        super().closeEvent(event)
+

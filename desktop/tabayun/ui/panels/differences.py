@@ -1,0 +1,139 @@
+"""The event's differences as a sortable, filterable table: selecting one shows it in the grid."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDoubleSpinBox, QHBoxLayout, QHeaderView, QLabel,
+                               QTableView, QVBoxLayout, QWidget)
+
+from ...core.model import Difference
+from ..models import CATEGORY_LABELS, DifferencesFilterProxy, DifferencesModel, ItemRole, OutletState
+from ...core.view import DIFFERENCE_CATEGORIES
+
+
+class DifferencesPanel(QWidget):
+    difference_selected = Signal(object)  # Difference
+
+    def __init__(self, outlets: OutletState, parent=None):
+        super().__init__(parent)
+        self.outlets = outlets
+        self.model = DifferencesModel(outlets, self)
+        self.proxy = DifferencesFilterProxy(outlets, self)
+        self.proxy.setSourceModel(self.model)
+        self._quiet = False
+
+        self.category = QComboBox()
+        self.category.setObjectName("diff_category")
+        self.category.addItem("All categories", None)
+        for cat in DIFFERENCE_CATEGORIES:
+            self.category.addItem(CATEGORY_LABELS[cat], cat)
+        self.pair = QComboBox()
+        self.pair.setObjectName("diff_pair")
+        self.pair.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.pair.setMinimumContentsLength(12)
+        self.min_score = QDoubleSpinBox()
+        self.min_score.setObjectName("diff_min_score")
+        self.min_score.setRange(0.0, 1.0)
+        self.min_score.setSingleStep(0.05)
+        self.min_score.setDecimals(2)
+        self.min_score.setPrefix("score ≥ ")
+        for w in (self.category, self.pair):
+            w.currentIndexChanged.connect(self._filters_changed)
+        self.min_score.valueChanged.connect(self._filters_changed)
+
+        filters = QHBoxLayout()
+        filters.setContentsMargins(0, 0, 0, 0)
+        filters.addWidget(self.category)
+        filters.addWidget(self.pair, 1)
+        filters.addWidget(self.min_score)
+
+        self.table = QTableView()
+        self.table.setObjectName("differences_table")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(28)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        for col, width in enumerate((40, 80, 92, 92, 80, 46, 96)):
+            self.table.setColumnWidth(col, width)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+
+        self.count = QLabel()
+        self.count.setStyleSheet("color: #555;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count)
+        self.proxy.rowsInserted.connect(self._update_count)
+        self.proxy.rowsRemoved.connect(self._update_count)
+        self.proxy.modelReset.connect(self._update_count)
+        self.proxy.layoutChanged.connect(self._update_count)
+        outlets.changed.connect(self._outlets_changed)
+
+    def set_view(self, view) -> None:
+        self.model.set_view(view)
+        direction = Qt.LayoutDirection.RightToLeft if view and view.direction == "rtl" else Qt.LayoutDirection.LeftToRight
+        self.table.setLayoutDirection(direction)
+        self._fill_pairs()
+        self._update_count()
+
+    def _outlets_changed(self, what: str) -> None:
+        if what in ("names", "blind", "reset", "hidden"):
+            self._fill_pairs()
+
+    def _fill_pairs(self) -> None:
+        current = self.pair.currentData()
+        self.pair.blockSignals(True)
+        self.pair.clear()
+        self.pair.addItem("All outlet pairs", None)
+        pairs = sorted({tuple(sorted((d.doc_a, d.doc_b))) for d in self.model.items},
+                       key=lambda p: (self.outlets.order.index(p[0]) if p[0] in self.outlets.order else 0,
+                                      self.outlets.order.index(p[1]) if p[1] in self.outlets.order else 0))
+        for a, b in pairs:
+            if a in self.outlets.hidden or b in self.outlets.hidden:
+                continue
+            self.pair.addItem(f"{self.outlets.label(a)} / {self.outlets.label(b)}", (a, b))
+        i = self.pair.findData(current)
+        self.pair.setCurrentIndex(max(0, i))
+        self.pair.blockSignals(False)
+
+    def _filters_changed(self, *_args) -> None:
+        self.proxy.set_filter(self.category.currentData(), self.pair.currentData(), self.min_score.value())
+        self._update_count()
+
+    def _update_count(self, *_args) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count.setText(f"{shown} of {total} differences" if shown != total else f"{total} differences")
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not self._quiet and current.isValid():
+            self.difference_selected.emit(current.data(ItemRole))
+
+    def select_difference(self, difference: Difference) -> bool:
+        """Make ``difference`` the panel's current row without emitting ``difference_selected``."""
+        for r in range(self.proxy.rowCount()):
+            idx = self.proxy.index(r, 0)
+            if idx.data(ItemRole) == difference:
+                self._quiet = True
+                try:
+                    self.table.selectionModel().setCurrentIndex(
+                        idx, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                    self.table.scrollTo(idx)
+                finally:
+                    self._quiet = False
+                return True
+        self.table.clearSelection()
+        return False
+
+    def current_difference(self) -> Difference | None:
+        idx = self.table.currentIndex()
+        return idx.data(ItemRole) if idx.isValid() else None

@@ -1,0 +1,57 @@
+"""The term table: which word pairs the outlets traded, how often, by whom."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from ...core.view import DIFFERENCE_CATEGORIES
+from ..models import CATEGORY_LABELS, CategoryFilterProxy, ItemRole, OutletState, TermsModel
+
+
+class TermsPanel(QWidget):
+    term_selected = Signal(object)  # TermPair
+
+    def __init__(self, outlets: OutletState, parent=None):
+        super().__init__(parent)
+        self.model = TermsModel(outlets, self)
+        self.proxy = CategoryFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.category = QComboBox()
+        self.category.setObjectName("terms_category")
+        self.category.addItem("All categories", None)
+        for cat in DIFFERENCE_CATEGORIES:
+            self.category.addItem(CATEGORY_LABELS[cat], cat)
+        self.category.currentIndexChanged.connect(lambda _i: self.proxy.set_category(self.category.currentData()))
+        self.table = QTableView()
+        self.table.setObjectName("terms_table")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(28)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for col, width in enumerate((110, 110, 90, 50)):
+            self.table.setColumnWidth(col, width)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.empty = QLabel("No term pairs in this event.")
+        self.empty.setStyleSheet("color: #666;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.category)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+
+    def set_view(self, view) -> None:
+        self.model.set_view(view)
+        direction = Qt.LayoutDirection.RightToLeft if view and view.direction == "rtl" else Qt.LayoutDirection.LeftToRight
+        self.table.setLayoutDirection(direction)
+        self.empty.setVisible(self.model.rowCount() == 0)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.term_selected.emit(current.data(ItemRole))
