@@ -15,6 +15,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from synthetic import synthetic_articles  # noqa: E402
 
+from tabayun.core import diff as diff_stage  # noqa: E402
 from tabayun.core.comparison import compare, compare_articles  # noqa: E402
 from tabayun.core.resources import sample_event_dir  # noqa: E402
 
@@ -38,6 +39,14 @@ def main() -> None:
     result = compare_articles(articles)
     print(f"synthetic event (40 outlets x 60 sentences, {words:,} words): compare best {best:.2f} s, "
           f"median {median:.2f} s; {len(result.rows)} rows, {len(result.differences):,} differences")
+    sample = compare([sample_event_dir()])
+    for backend in ("python", "fast"):
+        diff_stage.use_backend(backend)
+        for name, event, repeat in (("sample", sample, 5), ("synthetic 40 outlets", result, 3)):
+            best, _ = best_of(lambda: diff_stage.event_differences(event.rows, event.articles, event.normalizer),
+                              repeat)
+            print(f"differences stage, {diff_stage.BACKEND_NAME}, {name}: best {best * 1000:.0f} ms")
+    diff_stage.use_backend("auto")
 
 
 if __name__ == "__main__":

@@ -25,6 +25,15 @@ def test_compare_writes_alignment_csv_that_round_trips(sample_dir, tmp_path, cap
     out = capsys.readouterr().out
     assert "Articles: 5" in out and "Claims only one outlet reports" in out
     assert "probably another event" in out.split("003_")[1].splitlines()[0]
+    assert "Differences by category: lexical" in out and "Top framing candidates" in out
+    assert "«الحرب»" in out and "Markers: loaded_term" in out
+    differences = pd.read_csv(tmp_path / "out" / "differences.csv", encoding="utf-8-sig", keep_default_na=False)
+    originals = {p.stem: p.read_text(encoding="utf-8") for p in sample_dir.glob("*.txt")}
+    for rec in differences.itertuples():
+        assert originals[rec.doc_a][rec.a_start:rec.a_end] == rec.a_text
+        assert originals[rec.doc_b][rec.b_start:rec.b_end] == rec.b_text
+    markers = pd.read_csv(tmp_path / "out" / "markers.csv", encoding="utf-8-sig", keep_default_na=False)
+    assert {"loaded_term", "scare_quotes"} <= set(markers["category"])
 
 
 def test_every_non_furniture_unit_appears_once(sample, tmp_path):

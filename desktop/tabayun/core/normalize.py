@@ -125,6 +125,7 @@ class Normalizer:
         self._vocab = counts
         self._stop = stopwords()
         self._cache: dict[str, str] = {}
+        self._stem_cache: dict[str, str] = {}
         self._name_of: dict[str, str] = {}
         self._join_name_variants(capitalised)
         pairs = load_aliases() if aliases is None else list(aliases)
@@ -188,6 +189,17 @@ class Normalizer:
                     self._name_of[word] = canonical
 
     # --- public -------------------------------------------------------------
+    def stem(self, folded: str) -> str:
+        """The token with clitics and light suffixes off, names *not* joined.
+
+        The word diff compares stems, so that "جانتس"/"غانتس" still show as a (spelling)
+        difference while "والمغرب"/"المغرب" do not differ at all.
+        """
+        stem = self._stem_cache.get(folded)
+        if stem is None:
+            stem = self._stem_cache[folded] = self._stem(folded)
+        return stem
+
     def key(self, folded: str) -> str:
         """The matching key of a folded token."""
         cached = self._cache.get(folded)

@@ -30,12 +30,16 @@ def summary_lines(comparison: Comparison) -> list[str]:
     if comparison.differences:
         by_cat = Counter(d.category for d in comparison.differences)
         lines += ["", "Differences by category: " + ", ".join(f"{c} {n}" for c, n in by_cat.most_common())]
-        top = sorted((d for d in comparison.differences if d.category == "lexical" and d.kind == "substitution"),
-                     key=lambda d: -d.score)[:TOP_CANDIDATES]
+        top, seen = [], set()
+        for d in sorted(comparison.differences, key=lambda d: (-d.score, d.row_id, d.doc_a, d.doc_b)):
+            pair = frozenset((d.a_text, d.b_text))
+            if d.category == "lexical" and d.kind == "substitution" and pair not in seen:
+                seen.add(pair)
+                top.append(d)
         if top:
-            lines.append("Top framing candidates:")
+            lines.append("Top framing candidates (one line per word pair, best score):")
             lines += [f"  row {d.row_id}  {d.doc_a} «{d.a_text}»  /  {d.doc_b} «{d.b_text}»  ({d.score:.2f})"
-                      for d in top]
+                      for d in top[:TOP_CANDIDATES]]
     if comparison.markers:
         by_cat = Counter(m.category for m in comparison.markers)
         lines.append("Markers: " + ", ".join(f"{c} {n}" for c, n in by_cat.most_common()))

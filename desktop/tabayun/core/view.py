@@ -18,11 +18,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
+from .categories import require
 from .model import Difference, Marker, Row, UnitKind
 from .normalize import fold
 
 DIFFERENCE_CATEGORIES = ("lexical", "number", "spelling", "punctuation")
 MARKER_CATEGORIES = ("loaded_term", "scare_quotes", "attribution_verb")
+require(DIFFERENCE_CATEGORIES, "difference")  # the names live in resources/codebook/categories.csv
+require(MARKER_CATEGORIES, "marker")
 # When two highlights cover the same word, the first of these wins.
 PRIORITY = ("lexical", "loaded_term", "scare_quotes", "number", "attribution_verb", "spelling", "punctuation")
 _RANK = {c: i for i, c in enumerate(PRIORITY)}
@@ -113,6 +116,21 @@ def merge_highlights(spans: Iterable[tuple[int, int, str]]) -> list[Highlight]:
             out[-1] = Highlight(out[-1].start, b, cat)
         else:
             out.append(Highlight(a, b, cat))
+    return out
+
+
+def _trim_blanks(text: str, highlights: list[Highlight]) -> list[Highlight]:
+    """Where two highlights of different categories meet, the space between their
+    words belongs to neither: keep each piece on its words."""
+    out = []
+    for h in highlights:
+        start, end = h.start, h.end
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            out.append(Highlight(start, end, h.category))
     return out
 
 
@@ -220,7 +238,7 @@ class EventView:
             s, e = whole_words(cell.text, start - cell.start, end - cell.start)
             if e > s:
                 local.append((s, e, cat))
-        return merge_highlights(local)
+        return _trim_blanks(cell.text, merge_highlights(local))
 
     def row_categories(self, row: int, reference: str | None = None,
                        visible: Iterable[str] | None = None) -> set[str]:

@@ -562,7 +562,10 @@ class MainWindow(QMainWindow):
             return False
         rows = self.proxy.rowCount()
         current = self.grid.currentIndex()
-        start = current.row() if current.isValid() else (-1 if direction > 0 else rows)
+        # Before any difference was shown, F8 starts above the first row (Qt puts the
+        # current index on row 0 at start, whose differences would be skipped).
+        shown = current.isValid() and self.current_difference is not None
+        start = current.row() if shown else (-1 if direction > 0 else rows)
         visible = self.outlets.visible()
         categories = self._difference_categories()
         r = start + direction
