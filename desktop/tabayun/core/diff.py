@@ -238,7 +238,10 @@ def event_differences(rows: list[Row], articles: dict[str, Article], normalizer:
     found: list[Difference] = []
     for row in rows:
         codes: dict[str, str] = {}
-        tokens = {doc: diff_tokens(articles[doc].text, *row.span(doc), normalizer) for doc in row.units}
+        # unit by unit: what lies between two units of a row (a date line between two
+        # headlines) is not part of the claim
+        tokens = {doc: [t for u in units for t in diff_tokens(articles[doc].text, u.start, u.end, normalizer)]
+                  for doc, units in row.units.items()}
         coded = {doc: _codes(toks, codes) for doc, toks in tokens.items()}
         for doc_a, doc_b in combinations(sorted(row.units), 2):
             a, b = tokens[doc_a], tokens[doc_b]

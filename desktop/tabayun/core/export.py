@@ -33,8 +33,36 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> None:
         raise
 
 
-def write_csv(frame: pd.DataFrame, path: str | Path) -> Path:
-    """Write a table as UTF-8-with-BOM CSV, atomically. Returns the path written."""
+# A cell starting with one of these runs as a formula when the CSV is opened in a
+# spreadsheet (CSV injection); a leading apostrophe makes it plain text there.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def formula_safe(value: object) -> object:
+    """``value`` with an apostrophe in front if a spreadsheet would run it as a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def formula_safe_frame(frame: pd.DataFrame, columns: list[str] | None = None) -> pd.DataFrame:
+    """A copy of ``frame`` whose text cells (in ``columns``, default all) cannot run as formulas."""
+    out = frame.copy()
+    for col in columns if columns is not None else list(out.columns):
+        if out[col].dtype == object:
+            out[col] = out[col].map(formula_safe)
+    return out
+
+
+def write_csv(frame: pd.DataFrame, path: str | Path, safe: bool = False) -> Path:
+    """Write a table as UTF-8-with-BOM CSV, atomically. Returns the path written.
+
+    ``safe=True`` quotes text that a spreadsheet would run as a formula (see
+    :func:`formula_safe`); offsets stay valid because the quoted text columns are
+    for reading, and the offsets point into the original article.
+    """
+    if safe:
+        frame = formula_safe_frame(frame)
     text = frame.to_csv(index=False, lineterminator="\r\n")
     atomic_write_bytes(path, text.encode(CSV_ENCODING))
     return Path(path)
