@@ -178,6 +178,38 @@ def _row_similarity(members: list[int], sims: dict[tuple[int, int], float]) -> f
 
 
 def _order(groups: list[dict[str, list[Unit]]], sizes: dict[str, int]) -> list[dict[str, list[Unit]]]:
+    """Rows in reading order: the claims several outlets share are ordered first
+    (:func:`_order_shared`), then each claim only one article reports goes next to its
+    neighbour in that article, so an article's own material (or an article about
+    another event) does not push the shared story down the grid."""
+    shared = [g for g in groups if len(g) > 1]
+    ordered = _order_shared(shared, sizes)
+    before: dict[int, list[dict[str, list[Unit]]]] = defaultdict(list)
+    after: dict[int, list[dict[str, list[Unit]]]] = defaultdict(list)
+    trailing: list[dict[str, list[Unit]]] = []
+    slot = {id(g): k for k, g in enumerate(ordered)}
+    for doc in sizes:
+        chain = sorted((g[doc][0].index, id(g), g) for g in groups if doc in g)
+        last_shared: int | None = None
+        waiting: list[dict[str, list[Unit]]] = []
+        for _, gid, g in chain:
+            if gid in slot:
+                if waiting:  # singletons before the article's first shared claim
+                    before[slot[gid]].extend(waiting)
+                    waiting = []
+                last_shared = slot[gid]
+            elif last_shared is None:
+                waiting.append(g)
+            else:
+                after[last_shared].append(g)
+        trailing.extend(waiting)  # an article that shares nothing: at the end
+    out = []
+    for k, g in enumerate(ordered):
+        out += before[k] + [g] + after[k]
+    return out + trailing
+
+
+def _order_shared(groups: list[dict[str, list[Unit]]], sizes: dict[str, int]) -> list[dict[str, list[Unit]]]:
     """Order groups so that each article's units read top to bottom where possible.
 
     Each article asks for its groups in its own reading order: an edge from each
@@ -217,7 +249,9 @@ def _order(groups: list[dict[str, list[Unit]]], sizes: dict[str, int]) -> list[d
 
     while pending:
         sinks = sorted((g for g in pending if not succ[g]), key=position)
-        sources = sorted((g for g in pending if not pred[g]), key=position)
+        # among the claims ready to go, those more outlets report first: the shared story on
+        # top, what one article alone tells (or an article about another event) after it
+        sources = sorted((g for g in pending if not pred[g]), key=lambda g: (-len(groups[g]), position(g)))
         if sources:
             head.append(sources[0])
             remove(sources[0])

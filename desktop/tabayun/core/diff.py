@@ -29,8 +29,8 @@ DIFFERENCE_COLUMNS = ["row_id", "doc_a", "doc_b", "kind", "category", "a_start",
                       "b_start", "b_end", "b_text", "score"]
 TERM_COLUMNS = ["term_a", "term_b", "category", "count", "outlets_a", "outlets_b"]
 
-# A change with more tokens than this on both sides is two stretches rewritten, not a
-# word choice: a word diff between them tells the reader nothing.
+# A change longer than this (see _rewording) is a rewritten or added clause, not a
+# word choice: a word diff tells the reader nothing the row does not show.
 REWORDING_TOKENS = 6
 # A term-table entry is a short phrase; longer changes are rewording.
 MAX_TERM_TOKENS = 3
@@ -205,6 +205,33 @@ def _split_positional(change: _Change, a: list[DiffToken], b: list[DiffToken],
     return out
 
 
+def _rewording(n_a: int, n_b: int) -> bool:
+    """Two long stretches rewritten, or a whole clause one outlet adds: the row shows
+    it; a word diff would paint a sentence as one "word choice"."""
+    shorter, longer = sorted((n_a, n_b))
+    return longer > REWORDING_TOKENS and (shorter == 0 or shorter >= 3)
+
+
+def _split_by_unit(change: _Change, unit_a: list[int], unit_b: list[int]) -> list[_Change]:
+    """A change never spans two units of a row (two headlines with a date line between):
+    its first unit's part on each side pairs up, the rest is left out or added."""
+    def parts(units, lo, hi):
+        out, start = [], lo
+        for k in range(lo + 1, hi):
+            if units[k] != units[k - 1]:
+                out.append((start, k))
+                start = k
+        return out + [(start, hi)] if hi > lo else [(lo, lo)]
+
+    pa, pb = parts(unit_a, change.a_lo, change.a_hi), parts(unit_b, change.b_lo, change.b_hi)
+    if len(pa) == 1 and len(pb) == 1:
+        return [change]
+    out = [_Change(*pa[0], *pb[0])]
+    out += [_Change(lo, hi, pb[0][1], pb[0][1]) for lo, hi in pa[1:]]
+    out += [_Change(pa[0][1], pa[0][1], lo, hi) for lo, hi in pb[1:]]
+    return out
+
+
 def _local_context(change: _Change, a_changed: list[bool], b_changed: list[bool]) -> float:
     """The share of the two tokens either side of the change, in both units, that the
     diff found equal: a substitution inside otherwise identical wording scores 1."""
@@ -240,8 +267,13 @@ def event_differences(rows: list[Row], articles: dict[str, Article], normalizer:
         codes: dict[str, str] = {}
         # unit by unit: what lies between two units of a row (a date line between two
         # headlines) is not part of the claim
-        tokens = {doc: [t for u in units for t in diff_tokens(articles[doc].text, u.start, u.end, normalizer)]
-                  for doc, units in row.units.items()}
+        tokens: dict[str, list[DiffToken]] = {}
+        unit_of: dict[str, list[int]] = {}  # for each token, which of the row's units of its article
+        for doc, units in row.units.items():
+            per_unit = [diff_tokens(articles[doc].text, u.start, u.end, normalizer) for u in units]
+            tokens[doc] = [t for toks in per_unit for t in toks]
+            unit_of[doc] = [k for k, toks in enumerate(per_unit) for _ in toks]
+        several_units = any(len(u) > 1 for u in row.units.values())
         coded = {doc: _codes(toks, codes) for doc, toks in tokens.items()}
         for doc_a, doc_b in combinations(sorted(row.units), 2):
             a, b = tokens[doc_a], tokens[doc_b]
@@ -250,10 +282,13 @@ def event_differences(rows: list[Row], articles: dict[str, Article], normalizer:
             for c in changes:
                 a_changed[c.a_lo:c.a_hi] = [True] * (c.a_hi - c.a_lo)
                 b_changed[c.b_lo:c.b_hi] = [True] * (c.b_hi - c.b_lo)
-            for change in (p for c in changes for p in _split_positional(c, a, b, normalizer)):
+            pieces = [p for c in changes for p in _split_positional(c, a, b, normalizer)]
+            if several_units:
+                pieces = [p for c in pieces for p in _split_by_unit(c, unit_of[doc_a], unit_of[doc_b])]
+            for change in pieces:
                 side_a, side_b = a[change.a_lo:change.a_hi], b[change.b_lo:change.b_hi]
-                if min(len(side_a), len(side_b)) >= 3 and max(len(side_a), len(side_b)) > REWORDING_TOKENS:
-                    continue  # two long stretches rewritten: the row shows it, a word diff cannot
+                if _rewording(len(side_a), len(side_b)):
+                    continue
                 category = categorise(side_a, side_b, normalizer)
                 score = salience(category, side_a, side_b, _local_context(change, a_changed, b_changed))
                 diff = _difference(row.row_id, doc_a, doc_b, change, a, b, articles[doc_a].text,
