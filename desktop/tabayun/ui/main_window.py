@@ -106,8 +106,9 @@ class MainWindow(QMainWindow):
                 QTimer.singleShot(0, self._size_side_panel)
 
     def _size_side_panel(self) -> None:
-        width = max(340, min(440, int(self.width() * 0.28)))
+        width = max(340, min(560, int(self.width() * 0.35)))  # the differences table needs ~530 px
         self.resizeDocks([self.side_dock], [width], Qt.Orientation.Horizontal)
+        self.grid.fit_columns()  # now, not after the resize debounce: a screenshot may come first
 
     # --- construction ---------------------------------------------------------------------
     def _build_central(self) -> None:

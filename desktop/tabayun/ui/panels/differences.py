@@ -62,7 +62,7 @@ class DifferencesPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for col, width in enumerate((40, 80, 92, 92, 80, 46, 96)):
+        for col, width in enumerate((36, 64, 110, 110, 64, 46, 104)):
             self.table.setColumnWidth(col, width)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
 
