@@ -23,6 +23,9 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tabayun-tmp", dir=path.parent)
     try:
+        # mkstemp makes the file private (0600); reports and tables are made to be shared.
+        # (Reading the umask would mean setting it, which is not thread-safe.)
+        os.chmod(tmp, 0o644)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -49,8 +52,9 @@ def formula_safe_frame(frame: pd.DataFrame, columns: list[str] | None = None) ->
     """A copy of ``frame`` whose text cells (in ``columns``, default all) cannot run as formulas."""
     out = frame.copy()
     for col in columns if columns is not None else list(out.columns):
-        if out[col].dtype == object:
-            out[col] = out[col].map(formula_safe)
+        # object columns, and pandas >= 3's own string dtype
+        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col].dtype):
+            out[col] = out[col].astype(object).map(formula_safe)
     return out
 
 

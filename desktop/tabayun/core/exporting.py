@@ -1,0 +1,61 @@
+"""Everything to share about one event, written into one folder.
+
+    out_dir/labeled_diffs.csv    the labels, one tidy line each (only when labels are given)
+    out_dir/labeled_diffs.xlsx   the same as an Excel sheet
+    out_dir/charts/*.png|svg     coverage, term heat map, codes per outlet (needs labels)
+    out_dir/report.html          one self-contained page with all of it
+
+Every file is written atomically; files of an earlier export that this one does not
+write (e.g. the codes chart when there are no labels now) are left as they are.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from . import charts
+from .labeled_diffs import labeled_table, write_table_csv, write_table_xlsx
+from .report import render_report, write_report
+from .view import event_direction
+
+if TYPE_CHECKING:
+    from .comparison import Comparison
+
+TABLE_NAME = "labeled_diffs"
+REPORT_NAME = "report.html"
+CHARTS_DIR = "charts"
+
+
+def export_event(comparison: Comparison, out_dir: str | Path, labels: pd.DataFrame | None = None,
+                 agreement_lines: list[str] | None = None) -> list[Path]:
+    """Write the event's tables, charts and report into ``out_dir``; returns the paths written.
+
+    ``labels`` is the labels.csv frame (read it with ``labels.labels_frame(read_labels(path))``,
+    which undoes the file's formula escaping); without it (or
+    with no rows) there are no label tables or codes chart, and the report shows no labels.
+    """
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    has_labels = labels is not None and not labels.empty
+    if has_labels:
+        table = labeled_table(comparison, labels)
+        written.append(write_table_csv(table, out / f"{TABLE_NAME}.csv"))
+        written.append(write_table_xlsx(table, out / f"{TABLE_NAME}.xlsx", rtl=event_direction(comparison) == "rtl"))
+    figures = {
+        "Which outlet reports which claim": ("coverage", lambda: charts.coverage(comparison)),
+        "Term pairs: the words each outlet wrote": ("terms", lambda: charts.term_heatmap(comparison)),
+    }
+    if has_labels:
+        figures["Labels per outlet, by code"] = ("codes_per_outlet", lambda: charts.codes_per_outlet(labels, comparison))
+    embedded: dict[str, str] = {}
+    for caption, (stem, build) in figures.items():
+        png, svg = charts.save_chart(build(), out / CHARTS_DIR / stem)
+        written += [png, svg]
+        embedded[caption] = str(svg)  # sharp at any zoom and in print
+    html = render_report(comparison, labels if has_labels else None, agreement_lines, embedded)
+    written.append(write_report(html, out / REPORT_NAME))
+    return written
