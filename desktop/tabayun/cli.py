@@ -4,6 +4,9 @@
     tabayun FILES_OR_FOLDER...            open the window on those articles
     tabayun --screenshot out.png [FILES]  render the window to a PNG and exit
     tabayun compare FILES_OR_FOLDER... --out DIR [--visual]
+    tabayun agreement LABELS.csv LABELS.csv... [--out DIR]
+    tabayun merge LABELS.csv... --out merged.csv
+    tabayun export FILES_OR_FOLDER... --out DIR [--labels LABELS.csv...]
 """
 
 from __future__ import annotations
@@ -11,11 +14,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from . import __version__
 
-SUBCOMMANDS = ("compare",)
+if TYPE_CHECKING:
+    import pandas as pd
+
+SUBCOMMANDS = ("compare", "agreement", "merge", "export")
 
 
 def _window_parser() -> argparse.ArgumentParser:
@@ -44,10 +50,54 @@ def _compare_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _agreement_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="tabayun agreement",
+        description="Agreement between annotators (Cohen's kappa for two, Krippendorff's alpha for any "
+                    "number), overall and per code, from their labels.csv files. With --out, write "
+                    "agreement.csv, confusion.csv and disagreements.csv (UTF-8 with BOM) to DIR.",
+    )
+    p.add_argument("labels", nargs="+", type=Path,
+                   help="labels.csv files (one per annotator, or one holding several annotators)")
+    p.add_argument("--out", "-o", type=Path, help="folder to write the CSV files to")
+    return p
+
+
+def _merge_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="tabayun merge",
+        description="Put the labels of several annotators in one table to adjudicate: one line per "
+                    "labelled span, a column per annotator with their code, and an adjudicated column "
+                    "filled in where everyone agrees.",
+    )
+    p.add_argument("labels", nargs="+", type=Path, help="labels.csv files")
+    p.add_argument("--out", "-o", required=True, type=Path, help="the CSV file to write")
+    return p
+
+
+def _export_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="tabayun export",
+        description="Analyse an event and write what was found, for people outside the app: the "
+                    "labelled differences as a table (CSV and XLSX), a self-contained HTML report and "
+                    "charts (PNG and SVG).")
+    p.add_argument("paths", nargs="+", help="the event's article files or folders")
+    p.add_argument("--out", "-o", required=True, type=Path, help="folder to write to")
+    p.add_argument("--labels", "-l", nargs="*", type=Path, default=[],
+                   help="labels.csv files (several annotators: the report adds their agreement)")
+    return p
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in SUBCOMMANDS:
-        return _run_compare(_compare_parser().parse_args(argv[1:]))
+        parser, run = {
+            "compare": (_compare_parser, _run_compare),
+            "agreement": (_agreement_parser, _run_agreement),
+            "merge": (_merge_parser, _run_merge),
+            "export": (_export_parser, _run_export),
+        }[argv[0]]
+        return run(parser().parse_args(argv[1:]))
     args = _window_parser().parse_args(argv)
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
@@ -83,6 +133,105 @@ def _run_compare(args: argparse.Namespace) -> int:
     if not args.quiet:
         lines = summary_lines(comparison) + ["", "Wrote " + ", ".join(str(p) for p in written)]
         print("\n".join(_visual(line) for line in lines) if args.visual else "\n".join(lines))
+    return 0
+
+
+def _read_label_frames(paths: list[Path]) -> dict[str, pd.DataFrame]:
+    """Each labels file as a frame, named by its file (the annotator where a label has none).
+
+    Raises ValueError reading "FILE line N: reason" for a file that is not a labels file
+    (or cannot be read), for the caller to print as one line before exiting with 2.
+    """
+    from .core.labels import LabelFileError, labels_frame, read_labels
+
+    frames = {}
+    for path in paths:
+        name = path.stem if path.stem not in frames else str(path)
+        try:
+            frames[name] = labels_frame(read_labels(path))
+        except LabelFileError as exc:
+            where = f"{path} line {exc.line}" if exc.line is not None else str(path)
+            raise ValueError(f"{where}: {exc.reason}") from None
+        except OSError as exc:
+            raise ValueError(f"cannot read {path}: {exc.strerror or exc}") from None
+    return frames
+
+
+def _run_agreement(args: argparse.Namespace) -> int:
+    from .core.agreement import agreement_report
+    from .core.export import write_csv
+
+    try:
+        report = agreement_report(_read_label_frames(args.labels))
+    except ValueError as exc:
+        print(f"tabayun: {exc}", file=sys.stderr)
+        return 2
+    if len(report.annotators) < 2:
+        print(f"tabayun: agreement needs labels of two or more annotators; found "
+              f"{', '.join(report.annotators) or 'none'} (annotators are named by the annotator column, "
+              "or by the file name where it is empty)", file=sys.stderr)
+        return 2
+    print("\n".join(report.summary_lines()))
+    if args.out is not None:
+        try:
+            written = [
+                write_csv(report.agreement_frame(), args.out / "agreement.csv", safe=True),
+                write_csv(report.confusion_frame(), args.out / "confusion.csv", safe=True),
+                write_csv(report.disagreements, args.out / "disagreements.csv", safe=True),
+            ]
+        except OSError as exc:
+            print(f"tabayun: cannot write to {args.out}: {exc.strerror or exc}", file=sys.stderr)
+            return 2
+        print("\nWrote " + ", ".join(str(p) for p in written))
+    return 0
+
+
+def _run_merge(args: argparse.Namespace) -> int:
+    from .core.agreement import merge_labels
+    from .core.export import write_csv
+
+    try:
+        merged = merge_labels(_read_label_frames(args.labels))
+    except ValueError as exc:
+        print(f"tabayun: {exc}", file=sys.stderr)
+        return 2
+    try:
+        write_csv(merged, args.out, safe=True)
+    except OSError as exc:
+        print(f"tabayun: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    to_decide = int((merged["adjudicated"] == "").sum())
+    print(f"Wrote {args.out}: {len(merged)} labelled spans, {to_decide} left to adjudicate.")
+    return 0
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from .core.comparison import compare
+    from .core.exporting import export_event
+
+    try:
+        frames = _read_label_frames(args.labels)
+        comparison = compare(args.paths)
+    except ValueError as exc:
+        print(f"tabayun: {exc}", file=sys.stderr)
+        return 2
+    for problem in comparison.problems:
+        print(f"tabayun: skipped {problem}", file=sys.stderr)
+    labels = pd.concat(frames.values(), ignore_index=True) if frames else None
+    agreement = None
+    if len(frames) > 1:
+        from .core.agreement import agreement_report
+
+        report = agreement_report(frames)
+        agreement = report.summary_lines() if len(report.annotators) > 1 else None
+    try:
+        written = export_event(comparison, args.out, labels, agreement)
+    except OSError as exc:
+        print(f"tabayun: cannot write to {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    print("Wrote " + ", ".join(str(p) for p in written))
     return 0
 
 
