@@ -28,7 +28,9 @@ def settings(tmp_path):
 
     from tabayun.ui.settings import Settings
 
-    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    settings.labels_dir = tmp_path / "labels"  # never the user's data folder
+    return settings
 
 
 @pytest.fixture

@@ -135,3 +135,16 @@ def test_folder_manifest_names_outlets(sample_dir):
     outlets = {a.doc_id[:3]: a.outlet for a in result.articles}
     assert outlets["000"] == "بي بي سي"
     assert all(a.language == "ar" for a in result.articles)
+
+
+def test_tabayun_own_tables_beside_the_articles_are_not_articles(tmp_path, sample_dir):
+    import shutil
+
+    from tabayun.cli import main
+
+    for path in sample_dir.glob("*.txt"):
+        shutil.copy(path, tmp_path / path.name)
+    assert main(["compare", str(tmp_path), "--out", str(tmp_path), "--quiet"]) == 0  # CSVs into the event folder
+    (tmp_path / "labels.csv").write_text("label_id,event,doc_id,char_start,char_end,text\r\n", encoding="utf-8")
+    result = load_paths([tmp_path])
+    assert len(result.articles) == 5 and not result.problems

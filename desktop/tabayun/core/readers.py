@@ -266,9 +266,29 @@ def read_manifest(folder: Path) -> dict[str, dict[str, str]]:
 
 
 def article_files(folder: Path) -> list[Path]:
+    """The article files of a folder: not its manifest, nor the labels, agreement or
+    export tables Tabayun itself writes beside the articles."""
     return sorted(p for p in folder.iterdir()
                   if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and p.name != MANIFEST_NAME
-                  and not p.name.startswith("."))
+                  and not p.name.startswith(".") and not is_tabayun_table(p))
+
+
+# Column names that only Tabayun's own tables have (labels.csv and what is made from it).
+_OWN_TABLE_COLUMNS = ({"label_id", "char_start"}, {"row_id", "doc_a", "doc_b"}, {"row_id", "unit_id"},
+                      {"doc_id", "char_start", "entry"}, {"term_a", "term_b"}, {"code", "annotator"})
+
+
+def is_tabayun_table(path: Path) -> bool:
+    """True for a CSV Tabayun wrote (labels, differences, alignment...): not an article."""
+    if path.suffix.lower() != ".csv":
+        return False
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4096).decode("utf-8-sig", errors="replace").splitlines()
+    except OSError:
+        return False
+    columns = {c.strip().strip('"').lower() for c in head[0].split(",")} if head else set()
+    return any(own <= columns for own in _OWN_TABLE_COLUMNS)
 
 
 def load_paths(paths: Iterable[str | Path]) -> LoadResult:

@@ -181,6 +181,13 @@ class EventView:
         """The position in :attr:`rows` of the row with ``row_id``."""
         return self._row_index[row_id]
 
+    def row_containing(self, doc_id: str, offset: int) -> int | None:
+        """The grid row whose cell of ``doc_id`` holds character ``offset`` (a label's start)."""
+        for (row, doc), cell in self._cells.items():
+            if doc == doc_id and cell.start <= offset < max(cell.end, cell.start + 1):
+                return row
+        return None
+
     def cell(self, row: int, doc_id: str) -> Cell | None:
         """The outlet's original words for row position ``row``; None if it does not report it."""
         return self._cells.get((row, doc_id))
@@ -239,6 +246,21 @@ class EventView:
             if e > s:
                 local.append((s, e, cat))
         return _trim_blanks(cell.text, merge_highlights(local))
+
+    def cell_label_spans(self, row: int, doc_id: str, spans: Iterable[tuple[int, int, str]]
+                         ) -> list[tuple[int, int, str]]:
+        """The labelled spans of an article (``(start, end, code)``, offsets into its text)
+        that fall in this cell, relative to the cell's text and widened to whole words."""
+        cell = self._cells.get((row, doc_id))
+        if cell is None:
+            return []
+        out = []
+        for start, end, code in spans:
+            if end > cell.start and start < cell.end:
+                s, e = whole_words(cell.text, max(start, cell.start) - cell.start, min(end, cell.end) - cell.start)
+                if e > s:
+                    out.append((s, e, code))
+        return out
 
     def row_categories(self, row: int, reference: str | None = None,
                        visible: Iterable[str] | None = None) -> set[str]:

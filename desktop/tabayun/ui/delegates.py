@@ -18,7 +18,7 @@ from PySide6.QtGui import (QBrush, QColor, QFont, QFontMetricsF, QPainter, QPale
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from .colours import CATEGORY_COLOURS
-from .models import CellRole, HighlightsRole, SearchRole
+from .models import CellRole, HighlightsRole, LabelsRole, SearchRole
 
 HEADLINE_BACKGROUND = QColor("#eef2f7")
 OMISSION_BACKGROUND = QColor("#f6f6f6")
@@ -33,6 +33,12 @@ PADDING_Y = 7
 MIN_HEIGHT = 30
 OMISSION_LABEL = "not reported"
 _LINE_SEPARATOR = "\u2028"  # keeps a paragraph break inside a cell; one UTF-16 unit like "\n"
+
+
+def _format_range(start: int, length: int, fmt: QTextCharFormat) -> QTextLayout.FormatRange:
+    fr = QTextLayout.FormatRange()
+    fr.start, fr.length, fr.format = start, length, fmt
+    return fr
 
 
 class CellDelegate(QStyledItemDelegate):
@@ -72,22 +78,26 @@ class CellDelegate(QStyledItemDelegate):
         return option
 
     def _build(self, text: str, font: QFont, direction: Qt.LayoutDirection, width: float,
-               ranges: list | None) -> tuple[QTextLayout, float]:
+               ranges: list | None, labels: list | None = None) -> tuple[QTextLayout, float]:
         layout = QTextLayout(text.replace("\n", _LINE_SEPARATOR), font)
         layout.setTextOption(self._text_option(direction))
         layout.setCacheEnabled(True)
-        if ranges:
-            formats = []
-            for start, length, category in ranges:
-                colour = CATEGORY_COLOURS.get(category)
-                if colour is None or length <= 0:
-                    continue
-                fr = QTextLayout.FormatRange()
-                fr.start, fr.length = start, length
-                fmt = QTextCharFormat()
-                fmt.setBackground(QBrush(colour))
-                fr.format = fmt
-                formats.append(fr)
+        formats = []
+        for start, length, category in ranges or ():
+            colour = CATEGORY_COLOURS.get(category)
+            if colour is None or length <= 0:
+                continue
+            fmt = QTextCharFormat()
+            fmt.setBackground(QBrush(colour))
+            formats.append(_format_range(start, length, fmt))
+        for start, length, colour in labels or ():
+            # a label: an underline in its code's colour over any highlight (never bold:
+            # the row heights were measured without it)
+            fmt = QTextCharFormat()
+            fmt.setFontUnderline(True)
+            fmt.setUnderlineColor(QColor(colour).darker(150))
+            formats.append(_format_range(start, length, fmt))
+        if formats:
             layout.setFormats(formats)
         layout.beginLayout()
         y = 0.0
@@ -133,7 +143,7 @@ class CellDelegate(QStyledItemDelegate):
             return cached
         ranges = list(index.data(HighlightsRole) or []) + list(index.data(SearchRole) or [])
         font = self._headline_font if headline else self._font
-        layout, _ = self._build(text, font, direction, width - 2 * PADDING_X, ranges)
+        layout, _ = self._build(text, font, direction, width - 2 * PADDING_X, ranges, index.data(LabelsRole))
         self._layouts[key] = layout
         if len(self._layouts) > 3000:
             self._layouts.popitem(last=False)

@@ -20,6 +20,7 @@ from ..core.model import Difference
 from ..core.resources import resource, sample_event_dir
 from ..core.view import DIFFERENCE_CATEGORIES, EventView
 from .grid import GridView
+from .labelling import Labelling
 from .models import CATEGORY_LABELS, GridModel, OutletState, RowFilterProxy, refilter_rows
 from .panels.article import ArticlePanel
 from .panels.differences import DifferencesPanel
@@ -79,6 +80,9 @@ class MainWindow(QMainWindow):
         self._build_central()
         self._build_panels()
         self._build_actions()
+        self.labelling = Labelling(self)
+        self.tabs.addTab(self.labelling.codes_panel, "Codes")
+        self.tabs.addTab(self.labelling.labels_panel, "Labels")
         self._build_menus_and_toolbar()
         self._build_status_bar()
         self._connect()
@@ -216,9 +220,16 @@ class MainWindow(QMainWindow):
         self.recent_menu = m.addMenu("&Recent Events")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         m.addSeparator()
+        lab = self.labelling
+        m.addActions([lab.act_labels_file, lab.act_codebook, lab.act_annotator])
+        m.addSeparator()
         m.addAction(self.act_quit)
         m = bar.addMenu("&Edit")
+        m.addActions([lab.act_undo, lab.act_redo])
+        m.addSeparator()
         m.addActions([self.act_copy, self.act_find])
+        m = bar.addMenu("&Label")
+        m.addActions([lab.act_accept, lab.act_find_code, lab.act_pin, lab.act_delete])
         m = bar.addMenu("&View")
         m.addActions([self.act_lexical, self.act_omissions])
         m.addSeparator()
@@ -350,6 +361,7 @@ class MainWindow(QMainWindow):
         self._term_cursor = None
         self._event_key = event_key(paths)
         comparison = view.comparison
+        self.labelling.open_event(comparison, paths, self._event_key, self._event_name(paths))
         self.outlets.reset({d: a.outlet for d, a in comparison.articles.items()},
                            self.settings.outlet_layout(self._event_key))
         direction = Qt.LayoutDirection.RightToLeft if view.direction == "rtl" else Qt.LayoutDirection.LeftToRight
@@ -362,9 +374,7 @@ class MainWindow(QMainWindow):
         self.legend.set_counts(view.category_counts())
         self.stack.setCurrentWidget(self.grid)
         self.settings.add_recent_event(paths)
-        name = "Sample event" if self._is_sample(paths) else (
-            Path(paths[0]).name if len(paths) == 1 else f"{Path(paths[0]).name} and {len(paths) - 1} more")
-        self.setWindowTitle(f"{name} — Tabayun")
+        self.setWindowTitle(f"{self._event_name(paths)} — Tabayun")
         if comparison.problems:
             lines = [f"• {p.source}: {p.reason}" for p in comparison.problems]
             n = len(comparison.problems)
@@ -379,6 +389,18 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._size_side_panel)  # the panel's contents changed its size
         self._first_event = False
         self.event_loaded.emit()
+
+    def _event_name(self, paths: list[str]) -> str:
+        return "Sample event" if self._is_sample(paths) else (
+            Path(paths[0]).name if len(paths) == 1 else f"{Path(paths[0]).name} and {len(paths) - 1} more")
+
+    @property
+    def event_key(self) -> str:
+        return self._event_key
+
+    def show_side_tab(self, widget: QWidget) -> None:
+        self.side_dock.show()
+        self.tabs.setCurrentWidget(widget)
 
     def open_files_dialog(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
@@ -600,6 +622,7 @@ class MainWindow(QMainWindow):
         self.grid.select_cells(proxy_index.row(), columns)
         if sync_panel:
             self.differences_panel.select_difference(d)
+        self.labelling.refresh_suggestion()
         self.statusBar().showMessage(
             f"Row {source_row}: {self.outlets.label(d.doc_a)} «{d.a_text}» / {self.outlets.label(d.doc_b)} "
             f"«{d.b_text}» ({CATEGORY_LABELS.get(d.category, d.category)}, score {d.score:.2f})", 8000)
@@ -625,6 +648,7 @@ class MainWindow(QMainWindow):
     def _current_cell_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self.article_dock.isVisible():
             self._update_article()
+        self.labelling.refresh_suggestion()
 
     def _update_article(self) -> None:
         if self.view is None:
@@ -690,7 +714,10 @@ class MainWindow(QMainWindow):
             "Search: Ctrl+F", "Only word-choice rows: Ctrl+L", "Only omissions: Ctrl+Shift+M",
             "Blind mode: Ctrl+B", "Raw article: Ctrl+R", "Side panel: F9",
             "Zoom: Ctrl++ / Ctrl+- / Ctrl+0", "Open files: Ctrl+O", "Open folder: Ctrl+Shift+O",
-            "Copy cells: Ctrl+C"]))
+            "Copy cells: Ctrl+C", "",
+            "Label the selection: a code's key (1–9, letters), or Enter for the suggested code",
+            "Find a code: / or Ctrl+;", "Pin a span to pair it with another outlet's: Ctrl+P",
+            "Undo / redo a label: Ctrl+Z / Ctrl+Shift+Z"]))
 
     # --- closing ----------------------------------------------------------------------------
     def save_settings(self) -> None:

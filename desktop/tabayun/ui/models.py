@@ -6,7 +6,7 @@ the comparison it wraps); they only present it in Qt's terms (roles, UTF-16 rang
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from PySide6.QtCore import (QAbstractItemModel, QAbstractListModel, QAbstractTableModel, QModelIndex, QObject,
                             QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal)
@@ -39,6 +39,7 @@ SearchRole = Qt.ItemDataRole.UserRole + 6  # search hits, like HighlightsRole
 SortRole = Qt.ItemDataRole.UserRole + 7  # a sortable value (panels)
 ItemRole = Qt.ItemDataRole.UserRole + 8  # the Difference / TermPair behind a panel row
 CellRole = Qt.ItemDataRole.UserRole + 9  # (text or None, direction, is headline): what painting needs in one call
+LabelsRole = Qt.ItemDataRole.UserRole + 10  # [(utf16 start, utf16 length, colour)] of the labels on the cell
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -167,6 +168,9 @@ class GridModel(QAbstractTableModel):
         self.categories: set[str] = set(ALL_CATEGORIES)
         self.query = ""
         self._cache: dict[tuple[int, int], list] = {}
+        # doc_id -> [(start, end, code)] of the labelled spans, and code -> colour (set by the window)
+        self.label_spans: Callable[[str], list[tuple[int, int, str]]] = lambda _doc: []
+        self.label_colour: Callable[[str], str] = lambda _code: "#999999"
         outlets.changed.connect(self._outlets_changed)
 
     # --- state --------------------------------------------------------------------
@@ -186,6 +190,9 @@ class GridModel(QAbstractTableModel):
         if query != self.query:
             self.query = query
             self._refresh_cells([SearchRole])
+
+    def labels_changed(self) -> None:
+        self._refresh_cells([LabelsRole])
 
     def _outlets_changed(self, what: str) -> None:
         if what in ("names", "blind", "reference", "reset"):
@@ -240,6 +247,12 @@ class GridModel(QAbstractTableModel):
                     row, doc, self.categories, self.outlets.reference, shown)]
                 self._cache[key] = to_utf16_ranges(cell.text, spans)
             return self._cache[key]
+        if role == LabelsRole:
+            if cell is None:
+                return []
+            spans = [(s, e, self.label_colour(code))
+                     for s, e, code in self.view.cell_label_spans(row, doc, self.label_spans(doc))]
+            return to_utf16_ranges(cell.text, spans)
         if role == SearchRole:
             if cell is None or not self.query.strip():
                 return []

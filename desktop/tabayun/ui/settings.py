@@ -136,3 +136,43 @@ class Settings:
 
     def set_outlet_layout(self, key: str, layout: dict) -> None:
         self._set_json(f"events/{key}", layout)
+
+    # --- annotation -------------------------------------------------------------
+    @property
+    def annotator(self) -> str:
+        """Who labels: asked once, recorded on every label."""
+        return str(self._s.value("annotation/annotator", "") or "")
+
+    @annotator.setter
+    def annotator(self, value: str) -> None:
+        self._s.setValue("annotation/annotator", value.strip())
+
+    @property
+    def codebook_path(self) -> str:
+        """A team's own codebook file; empty: the default codebook."""
+        return str(self._s.value("annotation/codebook", "") or "")
+
+    @codebook_path.setter
+    def codebook_path(self, value: str) -> None:
+        self._s.setValue("annotation/codebook", value)
+
+    @property
+    def labels_dir(self) -> Path:
+        """Where labels go for an event whose folder cannot take them (the sample event)."""
+        value = str(self._s.value("annotation/labels_dir", "") or "")
+        if value:
+            return Path(value)
+        from platformdirs import user_data_path
+
+        return user_data_path("Tabayun", "Tabayun") / "labels"
+
+    @labels_dir.setter
+    def labels_dir(self, value: str | Path) -> None:
+        self._s.setValue("annotation/labels_dir", str(value))
+
+    def labels_file(self, key: str) -> str:
+        """The labels file the user chose for an event (empty: the default place)."""
+        return str(self._s.value(f"labels/{key}", "") or "")
+
+    def set_labels_file(self, key: str, path: str) -> None:
+        self._s.setValue(f"labels/{key}", path)

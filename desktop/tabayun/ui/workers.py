@@ -9,6 +9,7 @@ that is safe to call from the worker; ``on_progress`` receives it on the GUI thr
 from __future__ import annotations
 
 import inspect
+import time
 import traceback
 from typing import Any, Callable
 
@@ -86,5 +87,18 @@ def run_task(func: Callable[..., Any], on_done: Callable[[Any], None],
 
 
 def wait_for_tasks(timeout_ms: int = 30000) -> bool:
-    """Block until every task started with the global pool has finished (for shutdown, tests)."""
-    return QThreadPool.globalInstance().waitForDone(timeout_ms)
+    """Block until every task started with the global pool has finished (for shutdown,
+    tests, benchmarks); False if some still run after ``timeout_ms``.
+
+    Not ``QThreadPool.waitForDone``: PySide keeps the GIL through that call, so a task
+    running Python could never finish and the wait would always last the full timeout.
+    Sleeping releases the GIL. Results still arrive as queued signals: process events
+    afterwards to receive them.
+    """
+    pool = QThreadPool.globalInstance()
+    deadline = time.monotonic() + timeout_ms / 1000
+    while pool.activeThreadCount() > 0:
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.005)
+    return True

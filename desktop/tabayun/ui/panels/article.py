@@ -8,8 +8,8 @@ from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 
 from ...core.model import SegmentRole
-from ...core.view import text_direction
-from ..offsets import utf16_index
+from ...core.view import text_direction, whole_words
+from ..offsets import python_index, utf16_index
 
 ROLE_COLOURS = {SegmentRole.FURNITURE: QColor("#9a9a9a"), SegmentRole.METADATA: QColor("#6f7f90")}
 
@@ -82,3 +82,18 @@ class ArticlePanel(QWidget):
 
     def raw_text(self) -> str:
         return self.text.toPlainText()
+
+    def selected_span(self) -> tuple[str, int, int] | None:
+        """(doc_id, start, end) of the text selected by hand, widened to whole words, in
+        Python indices into the article; None when nothing is selected."""
+        cursor = self.text.textCursor()
+        if self._doc is None or not cursor.hasSelection():
+            return None
+        start, end = python_index(self._raw, cursor.selectionStart()), python_index(self._raw, cursor.selectionEnd())
+        start, end = whole_words(self._raw, start, end)
+        return (self._doc, start, end) if end > start else None
+
+    def clear_selection(self) -> None:
+        cursor = self.text.textCursor()
+        cursor.clearSelection()
+        self.text.setTextCursor(cursor)

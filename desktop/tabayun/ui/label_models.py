@@ -1,0 +1,174 @@
+"""Qt models over the codebook and the labels (they present, core decides)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont
+
+from ..core.codebook import Code, Codebook
+from ..core.labels import Label
+from .models import ItemRole, OutletState, SortRole
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class CodebookModel(QAbstractListModel):
+    """The codes, in codebook order, each with its key, colour and both labels."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.codebook: Codebook | None = None
+        self.suggested: str | None = None
+
+    def set_codebook(self, codebook: Codebook) -> None:
+        self.beginResetModel()
+        self.codebook = codebook
+        self.endResetModel()
+
+    def set_suggested(self, code_id: str | None) -> None:
+        if code_id != self.suggested:
+            self.suggested = code_id
+            if self.rowCount():
+                self.dataChanged.emit(self.index(0), self.index(self.rowCount() - 1), [Qt.ItemDataRole.FontRole])
+
+    def code_at(self, row: int) -> Code | None:
+        if self.codebook is None or not 0 <= row < len(self.codebook.codes):
+            return None
+        return self.codebook.codes[row]
+
+    def row_of(self, code_id: str) -> int:
+        return self.codebook.ids.index(code_id) if self.codebook and code_id in self.codebook.ids else -1
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() or self.codebook is None else len(self.codebook.codes)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        code = self.code_at(index.row()) if index.isValid() else None
+        if code is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            key = f"[{code.key}]  " if code.key else ""
+            star = "  ← suggested" if code.id == self.suggested else ""
+            return f"{key}{code.label_en} · {code.label_ar}{star}"
+        if role == Qt.ItemDataRole.DecorationRole:
+            return QColor(code.colour)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{code.id}: {code.definition}\nExample: {code.example}"
+        if role == Qt.ItemDataRole.FontRole and code.id == self.suggested:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == ItemRole:
+            return code
+        return None
+
+
+SYNC_LIMIT = 50  # more labels added or removed at once (another window's batch): reset
+LABEL_HEADERS = ("Code", "Outlet", "Words", "Other outlet", "Other words", "Note", "Conf.", "Annotator", "Row")
+
+
+class LabelsModel(QAbstractTableModel):
+    """All labels of the event, newest last; outlet names follow blind mode."""
+
+    def __init__(self, outlets: OutletState, parent: QObject | None = None):
+        super().__init__(parent)
+        self.outlets = outlets
+        self.codebook: Codebook | None = None
+        self.labels: list[Label] = []
+        outlets.changed.connect(lambda what: what in ("names", "blind", "reset") and self._refresh())
+
+    def set_labels(self, labels: list[Label], codebook: Codebook | None) -> None:
+        """Show ``labels``. A label added, removed or edited (the usual change: one key
+        press) updates just its row; resetting a model of thousands of labels behind a
+        sorting proxy would take seconds at every key press."""
+        labels = list(labels)
+        if codebook is not self.codebook or not self._sync(labels):
+            self.beginResetModel()
+            self.labels = labels
+            self.codebook = codebook
+            self.endResetModel()
+
+    def _sync(self, labels: list[Label]) -> bool:
+        """Apply a small change row by row (the model keeps its own row order; the view
+        sorts). False when too much changed: then a reset is cheaper."""
+        new = {label.label_id: label for label in labels}
+        old = {label.label_id for label in self.labels}
+        added = [label for label in labels if label.label_id not in old]
+        removed = [row for row, label in enumerate(self.labels) if label.label_id not in new]
+        if len(added) + len(removed) > SYNC_LIMIT or (not self.labels and labels):
+            return False
+        for row in reversed(removed):
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self.labels[row]
+            self.endRemoveRows()
+        for row, label in enumerate(self.labels):
+            if new[label.label_id] != label:
+                self.labels[row] = new[label.label_id]
+                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+        if added:
+            self.beginInsertRows(QModelIndex(), len(self.labels), len(self.labels) + len(added) - 1)
+            self.labels.extend(added)
+            self.endInsertRows()
+        return True
+
+    def _refresh(self) -> None:
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+    def row_of(self, label_id: str) -> int:
+        return next((i for i, label in enumerate(self.labels) if label.label_id == label_id), -1)
+
+    def _outlet(self, doc: str, fallback: str) -> str:
+        if not doc:
+            return ""
+        return self.outlets.label(doc) if doc in self.outlets.outlets else fallback or doc
+
+    def _code_label(self, code_id: str) -> str:
+        try:
+            return self.codebook.code(code_id).label_en if self.codebook else code_id
+        except KeyError:
+            return code_id  # a code of another codebook: shown as it is, never dropped
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.labels)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(LABEL_HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and \
+                0 <= section < len(LABEL_HEADERS):
+            return LABEL_HEADERS[section]
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.labels):
+            return None
+        label = self.labels[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, SortRole):
+            values = (self._code_label(label.code), self._outlet(label.doc_id, label.outlet), label.text,
+                      self._outlet(label.other_doc_id, label.other_outlet), label.other_text, label.note,
+                      "" if label.confidence is None else f"{label.confidence:.1f}", label.annotator,
+                      "" if label.row_id is None else label.row_id)
+            value = values[index.column()]
+            if role == SortRole:
+                return value
+            return value if index.column() not in (2, 4) else " ".join(str(value).split())
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == 0 and self.codebook is not None:
+            try:
+                return QColor(self.codebook.code(label.code).colour)
+            except KeyError:
+                return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{self._code_label(label.code)}: «{label.text}»" + (
+                f" / «{label.other_text}»" if label.other_doc_id else "") + (f"\n{label.note}" if label.note else "")
+        if role == ItemRole:
+            return label
+        return None

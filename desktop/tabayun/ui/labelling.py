@@ -1,0 +1,233 @@
+"""Labelling wired into the main window: what is selected, the code keys, the panels.
+
+Kept out of :mod:`main_window` so that the window stays about showing the event; this
+module only decides *what* the annotator is pointing at (a difference, a marker, an
+omission, a hand-selected span, a pair of spans) and hands it to :class:`Annotation`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit
+
+from ..core import targets
+from ..core.targets import LabelTarget
+from .annotation import Annotation
+from .panels.codebook import CodebookPanel
+from .panels.labels import LabelsPanel
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+
+class Labelling(QObject):
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self.w = window
+        self.annotation = Annotation(window.settings, self)
+        self.annotation.ask_annotator = self._ask_annotator
+        self.codes_panel = CodebookPanel()
+        self.labels_panel = LabelsPanel(window.outlets)
+        self._pinned: LabelTarget | None = None  # the first span of a pair
+        self._key_actions: list[QAction] = []
+        window.grid_model.label_spans = self.annotation.spans
+        window.grid_model.label_colour = self.annotation.colour
+        self._build_actions()
+        self.codes_panel.set_codebook(self.annotation.codebook)
+        self._bind_code_keys()
+        self.annotation.changed.connect(self._labels_changed)
+        self.annotation.problem.connect(lambda text, level: window.message_bar.show_message(text, level))
+        self.codes_panel.code_chosen.connect(self.label_with)
+        self.labels_panel.label_selected.connect(self.show_label)
+        self.labels_panel.note_edited.connect(lambda lid, note: self.annotation.edit(lid, note=note))
+        self.labels_panel.confidence_edited.connect(lambda lid, c: self.annotation.edit(lid, confidence=c))
+        self.labels_panel.delete_requested.connect(self.annotation.remove)
+
+    # --- actions ---------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        w, stack = self.w, self.annotation.undo_stack
+        self.act_undo = w._action("&Undo", self.annotation.undo, [QKeySequence.StandardKey.Undo], name="act_undo")
+        self.act_redo = w._action("&Redo", self.annotation.redo, ["Ctrl+Shift+Z", "Ctrl+Y"], name="act_redo")
+        stack.canUndoChanged.connect(self.act_undo.setEnabled)
+        stack.canRedoChanged.connect(self.act_redo.setEnabled)
+        stack.undoTextChanged.connect(lambda text: self.act_undo.setText(f"&Undo {text}".strip()))
+        stack.redoTextChanged.connect(lambda text: self.act_redo.setText(f"&Redo {text}".strip()))
+        self.act_undo.setEnabled(False)
+        self.act_redo.setEnabled(False)
+        self.act_accept = w._action("Label with the &Suggested Code", self.accept_suggestion,
+                                    ["Return", "Enter"], name="act_accept")
+        self.act_accept.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        w.grid.addAction(self.act_accept)
+        self.act_find_code = w._action("&Find a Code…", self._focus_codes, ["/", "Ctrl+;"], name="act_find_code")
+        self.act_pin = w._action("&Pin Span for a Pair", self.pin_span, ["Ctrl+P"], name="act_pin",
+                                 tip="Keep the selected span; the next label pairs it with another outlet's span")
+        self.act_delete = w._action("&Delete Selected Label", self._delete_current, ["Ctrl+Del"])
+        self.act_labels_file = w._action("&Labels File…", self.choose_labels_file)
+        self.act_codebook = w._action("Load &Codebook…", self.choose_codebook)
+        self.act_annotator = w._action("Set &Annotator Name…", self._change_annotator)
+
+    def _bind_code_keys(self) -> None:
+        """One shortcut per code key, active while the grid or the raw article has focus
+        (so typing in the search box never labels anything)."""
+        for action in self._key_actions:
+            for widget in (self.w.grid, self.w.article_panel.text):
+                widget.removeAction(action)
+            action.deleteLater()
+        self._key_actions = []
+        for code in self.annotation.codebook.codes:
+            if not code.key:
+                continue
+            action = QAction(f"Label as {code.label_en}", self)
+            action.setShortcut(QKeySequence(code.key))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(lambda _checked=False, c=code.id: self.label_with(c))
+            for widget in (self.w.grid, self.w.article_panel.text):
+                widget.addAction(action)
+            self._key_actions.append(action)
+
+    # --- the event -------------------------------------------------------------------
+    def open_event(self, comparison, paths: list[str], key: str, name: str) -> None:
+        self._pinned = None
+        self.annotation.open_event(comparison, paths, key, name)
+
+    def _labels_changed(self) -> None:
+        self.w.grid_model.labels_changed()
+        self.w.grid.delegate.forget_formats()
+        self.w.grid.viewport().update()
+        path = str(self.annotation.path) if self.annotation.path else ""
+        self.labels_panel.set_labels(self.annotation.labels, self.annotation.codebook, path)
+
+    # --- what is selected --------------------------------------------------------------
+    def current_target(self) -> LabelTarget | None:
+        view = self.w.view
+        if view is None:
+            return None
+        if self.w.article_dock.isVisible():
+            picked = self.w.article_panel.selected_span()
+            if picked is not None:
+                doc, start, end = picked
+                return targets.for_span(doc, start, end, view.row_containing(doc, start))
+        index = self.w.grid.currentIndex()
+        d = self.w.current_difference
+        if not index.isValid():
+            return targets.for_difference(d) if d is not None else None
+        row = self.w.proxy.mapToSource(index).row()
+        doc = self.w.grid.doc_at_column(index.column())
+        if d is not None and view.row_index(d.row_id) == row and doc in (d.doc_a, d.doc_b):
+            return targets.for_difference(d)
+        cell = view.cell(row, doc)
+        if cell is None:
+            reporting = [o for o in self.w.outlets.visible() if view.cell(row, o) is not None]
+            if self.w.outlets.reference in reporting:
+                reporting.insert(0, self.w.outlets.reference)
+            return targets.for_omission(view.rows[row], doc, reporting[0]) if reporting else None
+        lead = view.lead_difference(row, self.w._difference_categories(), self.w.outlets.reference,
+                                    self.w.outlets.visible())
+        if lead is not None and doc in (lead.doc_a, lead.doc_b):
+            return targets.for_difference(lead)
+        markers = view.cell_markers(row, doc)
+        if markers:
+            return targets.for_marker(markers[0], view.rows[row].row_id)
+        return targets.for_span(doc, cell.start, cell.end, view.rows[row].row_id, what="cell")
+
+    def suggestion(self, target: LabelTarget | None) -> str | None:
+        return self.annotation.codebook.suggest(target.category) if target and target.category else None
+
+    def refresh_suggestion(self) -> None:
+        self.codes_panel.set_suggested(self.suggestion(self.current_target()))
+
+    # --- labelling -------------------------------------------------------------------
+    def label_with(self, code_id: str) -> None:
+        target = self.current_target()
+        if target is None:
+            self.w.statusBar().showMessage("Select a difference, a marker, an omission or a cell first", 4000)
+            return
+        if self._pinned is not None and not target.is_pair and target.doc_id != self._pinned.doc_id:
+            target = targets.pair_spans(self._pinned, target)
+        self._pinned = None
+        label = self.annotation.apply(target, code_id, suggested=self.suggestion(target) or "")
+        if label is not None:
+            code = self.annotation.codebook.code(code_id)
+            other = f" / «{label.other_text}»" if label.other_doc_id else ""
+            self.w.statusBar().showMessage(f"Labelled «{label.text}»{other} as {code.label_en} "
+                                           f"({target.what}); Ctrl+Z undoes", 5000)
+            self.labels_panel.select_label(label.label_id, emit=False)
+
+    def accept_suggestion(self) -> None:
+        code = self.suggestion(self.current_target())
+        if code:
+            self.label_with(code)
+        else:
+            self.w.statusBar().showMessage("No suggested code here: press a code's key", 3000)
+
+    def pin_span(self) -> None:
+        target = self.current_target()
+        if target is None or target.is_pair:
+            self.w.statusBar().showMessage("Select a span in the raw article (Ctrl+R) or a cell to pin", 4000)
+            return
+        self._pinned = target
+        self.w.article_panel.clear_selection()
+        self.w.statusBar().showMessage("Span pinned: now select the other outlet's span and press a code key", 6000)
+
+    def show_label(self, label) -> None:
+        view = self.w.view
+        if view is None or label is None or label.doc_id not in view.comparison.articles:
+            return
+        row = view.row_containing(label.doc_id, label.char_start)
+        if row is None:
+            return
+        proxy_index = self.w.proxy.mapFromSource(self.w.grid_model.index(row, 0))
+        if not proxy_index.isValid():
+            self.w.clear_filters()
+            proxy_index = self.w.proxy.mapFromSource(self.w.grid_model.index(row, 0))
+        columns = [self.w.grid_model.column_of(d) for d in (label.doc_id, label.other_doc_id)
+                   if d in view.comparison.articles]
+        self.w.grid.select_cells(proxy_index.row(), columns)
+
+    def _delete_current(self) -> None:
+        label = self.labels_panel.current_label()
+        if label is not None:
+            self.annotation.remove(label.label_id)
+
+    def _focus_codes(self) -> None:
+        self.w.show_side_tab(self.codes_panel)
+        self.codes_panel.focus_search()
+
+    # --- files and identity -------------------------------------------------------------
+    def _ask_annotator(self) -> str:
+        name, ok = QInputDialog.getText(
+            self.w, "Who is labelling?", "Your name or initials (recorded on every label; asked once):",
+            QLineEdit.EchoMode.Normal, "")
+        return name if ok else ""
+
+    def _change_annotator(self) -> None:
+        name, ok = QInputDialog.getText(self.w, "Annotator", "Name recorded on your next labels:",
+                                        QLineEdit.EchoMode.Normal, self.w.settings.annotator)
+        if ok and name.strip():
+            self.w.settings.annotator = name
+
+    def choose_labels_file(self) -> None:
+        start = str(self.annotation.path or Path.home() / "labels.csv")
+        path, _ = QFileDialog.getSaveFileName(self.w, "Labels file for this event", start, "Labels (*.csv)",
+                                              options=QFileDialog.Option.DontConfirmOverwrite)
+        if path:
+            self.annotation.use_file(path, self.w.event_key)
+
+    def choose_codebook(self) -> None:
+        from ..core.codebook import CodebookError
+
+        path, _ = QFileDialog.getOpenFileName(self.w, "Load a codebook", self.w.settings.last_directory,
+                                              "Codebook (*.csv)")
+        if not path:
+            return
+        try:
+            self.annotation.use_codebook(path)
+        except (CodebookError, OSError) as exc:
+            self.w.message_bar.show_message(f"The codebook was not loaded: {exc}", "error")
+            return
+        self.codes_panel.set_codebook(self.annotation.codebook)
+        self._bind_code_keys()

@@ -1,0 +1,131 @@
+"""The labels panel: every label of the event, filterable; edit a note, a confidence or the
+code, delete, and jump to a label in the grid."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QDoubleSpinBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QPushButton, QTableView, QVBoxLayout, QWidget)
+
+from ..label_models import LabelsModel
+from ..models import ItemRole, OutletState, SortRole
+
+
+class LabelsPanel(QWidget):
+    label_selected = Signal(object)  # Label
+    note_edited = Signal(str, str)  # label_id, note
+    confidence_edited = Signal(str, object)  # label_id, float | None
+    delete_requested = Signal(str)  # label_id
+
+    def __init__(self, outlets: OutletState, parent=None):
+        super().__init__(parent)
+        self.model = LabelsModel(outlets, self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SortRole)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.filter = QLineEdit()
+        self.filter.setObjectName("labels_filter")
+        self.filter.setPlaceholderText("Filter labels (code, outlet, words, note, annotator)…")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.table = QTableView()
+        self.table.setObjectName("labels_table")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for col, width in enumerate((110, 70, 110, 70, 110, 120, 40, 70, 36)):
+            self.table.setColumnWidth(col, width)
+        self.note = QLineEdit()
+        self.note.setObjectName("label_note")
+        self.note.setPlaceholderText("Note on the selected label (Enter saves)")
+        self.confidence = QDoubleSpinBox()
+        self.confidence.setObjectName("label_confidence")
+        self.confidence.setRange(-0.1, 1.0)
+        self.confidence.setSingleStep(0.1)
+        self.confidence.setDecimals(1)
+        self.confidence.setSpecialValueText("confidence: —")
+        self.confidence.setValue(-0.1)
+        self.delete = QPushButton("Delete")
+        self.delete.setObjectName("label_delete")
+        self.count = QLabel()
+        self.count.setStyleSheet("color: #555;")
+        edit_row = QHBoxLayout()
+        edit_row.addWidget(self.note, 1)
+        edit_row.addWidget(self.confidence)
+        edit_row.addWidget(self.delete)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(edit_row)
+        layout.addWidget(self.count)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.activated.connect(lambda index: self.label_selected.emit(index.data(ItemRole)))
+        self.note.returnPressed.connect(self._note_done)
+        self.confidence.editingFinished.connect(self._confidence_done)
+        self.delete.clicked.connect(self._delete)
+        self._set_editor(None)
+
+    def set_labels(self, labels, codebook, path: str = "") -> None:
+        current = self.current_label()
+        self.model.set_labels(labels, codebook)
+        n = len(labels)
+        self.count.setText(f"{n} label{'s' if n != 1 else ''}" + (f" · saved in {path}" if path else ""))
+        if current is not None:
+            self.select_label(current.label_id, emit=False)
+        else:
+            self._set_editor(None)
+
+    def current_label(self):
+        index = self.table.currentIndex()
+        return index.data(ItemRole) if index.isValid() else None
+
+    def select_label(self, label_id: str, emit: bool = True) -> None:
+        row = self.model.row_of(label_id)
+        if row < 0:
+            self._set_editor(None)
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if index.isValid():
+            self.table.blockSignals(not emit)
+            self.table.selectionModel().blockSignals(not emit)
+            self.table.setCurrentIndex(index)
+            self.table.scrollTo(index)
+            self.table.selectionModel().blockSignals(False)
+            self.table.blockSignals(False)
+        self._set_editor(self.model.labels[row])
+
+    def _set_editor(self, label) -> None:
+        for widget in (self.note, self.confidence, self.delete):
+            widget.setEnabled(label is not None)
+        self.note.setText(label.note if label is not None else "")
+        self.confidence.setValue(-0.1 if label is None or label.confidence is None else label.confidence)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        label = current.data(ItemRole) if current.isValid() else None
+        self._set_editor(label)
+        if label is not None:
+            self.label_selected.emit(label)
+
+    def _note_done(self) -> None:
+        label = self.current_label()
+        if label is not None:
+            self.note_edited.emit(label.label_id, self.note.text())
+
+    def _confidence_done(self) -> None:
+        label = self.current_label()
+        if label is not None:
+            value = self.confidence.value()
+            self.confidence_edited.emit(label.label_id, None if value < 0 else round(value, 1))
+
+    def _delete(self) -> None:
+        label = self.current_label()
+        if label is not None:
+            self.delete_requested.emit(label.label_id)

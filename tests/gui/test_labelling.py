@@ -1,0 +1,208 @@
+"""Labelling in the real window: keys, undo, the file on disk, reopening, two windows."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tabayun.core.codebook import default_codebook
+from tabayun.core.labels import read_labels
+from tabayun.core.normalize import fold
+from tabayun.ui.models import LabelsRole
+
+from .conftest import doc_of, open_and_wait
+
+CODEBOOK = default_codebook()
+
+
+def key_of(code_id: str) -> str:
+    return CODEBOOK.code(code_id).key
+
+
+@pytest.fixture
+def event_dir(tmp_path, sample_dir):
+    """A copy of the sample event in a folder of the user's: labels.csv goes beside it."""
+    folder = tmp_path / "event"
+    folder.mkdir()
+    for path in sample_dir.iterdir():
+        if path.suffix in (".txt", ".csv"):
+            shutil.copy(path, folder / path.name)
+    return folder
+
+
+@pytest.fixture
+def labelling_window(qtbot, window, event_dir, settings):
+    settings.annotator = "R1"
+    return open_and_wait(qtbot, window, [event_dir])
+
+
+def war_defence(window):
+    return next(d for d in window.view.comparison.differences
+                if {fold(d.a_text), fold(d.b_text)} == {"الحرب", "الدفاع"})
+
+
+def press(qtbot, window, key: str, modifier=Qt.KeyboardModifier.NoModifier):
+    window.grid.setFocus()
+    qtbot.keyClick(window.grid, key, modifier)
+
+
+def test_label_the_war_defence_difference_by_keyboard_then_undo_and_redo(qtbot, labelling_window, event_dir):
+    w = labelling_window
+    d = war_defence(w)
+    w.show_difference(d)
+    assert w.labelling.codes_panel.model.suggested == "referent_label"  # the machine's category pre-selects
+    press(qtbot, w, key_of("referent_label"))
+    path = event_dir / "labels.csv"
+    (label,) = read_labels(path)
+    assert (label.code, label.annotator, label.suggested_code, label.difference_category) == (
+        "referent_label", "R1", "referent_label", "lexical")
+    assert (label.doc_id, label.char_start, label.char_end, label.text) == (d.doc_a, d.a_start, d.a_end, d.a_text)
+    assert (label.other_doc_id, label.other_start, label.other_end, label.other_text) == (
+        d.doc_b, d.b_start, d.b_end, d.b_text)
+    assert label.codebook == CODEBOOK.name and label.codebook_version == CODEBOOK.version
+    # the label shows on the text at once
+    row = w.view.row_index(d.row_id)
+    cell = w.grid_model.index(row, w.grid_model.column_of(d.doc_a))
+    assert cell.data(LabelsRole)
+    assert w.labelling.labels_panel.model.rowCount() == 1
+
+    qtbot.keyClick(w.grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert read_labels(path) == []
+    assert not cell.data(LabelsRole)
+    qtbot.keyClick(w.grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert [x.label_id for x in read_labels(path)] == [label.label_id]
+
+
+def test_enter_takes_the_suggested_code_and_a_different_key_overrides_it(qtbot, labelling_window, event_dir):
+    w = labelling_window
+    w.show_difference(war_defence(w))
+    press(qtbot, w, Qt.Key.Key_Return)
+    press(qtbot, w, key_of("agency"))
+    codes = [(x.code, x.suggested_code) for x in read_labels(event_dir / "labels.csv")]
+    assert codes == [("referent_label", "referent_label"), ("agency", "referent_label")]
+
+
+def test_reopening_the_event_shows_its_labels(qtbot, labelling_window, event_dir, settings):
+    from tabayun.ui.app import article_font
+    from tabayun.ui.main_window import MainWindow
+
+    w = labelling_window
+    d = war_defence(w)
+    w.show_difference(d)
+    press(qtbot, w, key_of("referent_label"))
+    again = MainWindow(settings, article_font())
+    qtbot.addWidget(again)
+    open_and_wait(qtbot, again, [event_dir])
+    assert again.labelling.labels_panel.model.rowCount() == 1
+    row = again.view.row_index(d.row_id)
+    assert again.grid_model.index(row, again.grid_model.column_of(d.doc_b)).data(LabelsRole)
+
+
+def test_a_label_survives_when_the_article_and_its_alignment_change(qtbot, labelling_window, event_dir):
+    w = labelling_window
+    d = war_defence(w)
+    w.show_difference(d)
+    press(qtbot, w, key_of("referent_label"))
+    # the outlet's file gains a paragraph on top: every offset moves, the rows change
+    path = event_dir / f"{d.doc_a}.txt"
+    path.write_text("سطر جديد في أعلى المقال يغير كل المواضع.\n\n" + path.read_text(encoding="utf-8"),
+                    encoding="utf-8")
+    open_and_wait(qtbot, w, [event_dir])
+    (label,) = read_labels(event_dir / "labels.csv")
+    article = w.view.comparison.articles[d.doc_a]
+    assert article.text[label.char_start:label.char_end] == d.a_text
+    assert label.char_start > d.a_start
+    assert not w.message_bar.isVisible() or "no longer match" not in w.message_bar.text()
+
+
+def test_omission_cell_is_labelled_against_an_outlet_that_reports_it(qtbot, labelling_window, event_dir):
+    w = labelling_window
+    view = w.view
+    row = next(r for r in range(1, len(view.rows)) if len(view.rows[r].units) >= 2
+               and view.cell(r, doc_of(view, "003")) is None)
+    missing = doc_of(view, "003")
+    w.grid.setCurrentIndex(w.proxy.mapFromSource(w.grid_model.index(row, w.grid_model.column_of(missing))))
+    press(qtbot, w, key_of("omission") or Qt.Key.Key_Return)
+    (label,) = read_labels(event_dir / "labels.csv")
+    assert label.other_doc_id == missing and label.other_start is None
+    assert label.doc_id in view.rows[row].units and label.difference_category == "omission"
+
+
+def test_a_crash_between_write_and_replace_leaves_the_file_intact(qtbot, labelling_window, event_dir, monkeypatch):
+    w = labelling_window
+    w.show_difference(war_defence(w))
+    press(qtbot, w, key_of("referent_label"))
+    path = event_dir / "labels.csv"
+    before = path.read_bytes()
+
+    def power_cut(*_args, **_kwargs):
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(os, "replace", power_cut)
+    press(qtbot, w, key_of("agency"))
+    monkeypatch.undo()
+    assert path.read_bytes() == before
+    assert "could not be saved" in w.message_bar.text()
+    assert not [p for p in event_dir.iterdir() if p.name.endswith(".tabayun-tmp")]
+    assert len(w.labelling.annotation.labels) == 1  # what is shown is what is on disk
+    # the failed change is not on the undo stack: Ctrl+Z undoes the first label
+    qtbot.keyClick(w.grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert read_labels(path) == []
+
+
+def test_two_windows_on_one_labels_file_keep_both_sets(qtbot, labelling_window, event_dir, settings):
+    from tabayun.ui.app import article_font
+    from tabayun.ui.main_window import MainWindow
+
+    first = labelling_window
+    second = MainWindow(settings, article_font())
+    qtbot.addWidget(second)
+    open_and_wait(qtbot, second, [event_dir])
+    differences = [d for d in first.view.comparison.differences if d.category == "lexical"][:4]
+    for n, d in enumerate(differences):
+        window = (first, second)[n % 2]
+        window.show_difference(d)
+        window.labelling.label_with("evaluative_word")  # as its key does in the active window
+    labels = read_labels(event_dir / "labels.csv")
+    assert sorted((x.doc_id, x.char_start) for x in labels) == sorted((d.doc_a, d.a_start) for d in differences)
+    qtbot.waitUntil(lambda: len(first.labelling.annotation.labels) == 4, timeout=5000)  # the watcher reloads
+
+
+def test_formula_like_notes_are_neutralised_in_the_file(qtbot, labelling_window, event_dir):
+    w = labelling_window
+    w.show_difference(war_defence(w))
+    press(qtbot, w, key_of("referent_label"))
+    panel = w.labelling.labels_panel
+    panel.select_label(w.labelling.annotation.labels[0].label_id)
+    panel.note.setText('=HYPERLINK("http://x","click")')
+    w.show_side_tab(panel)
+    panel.note.setFocus()  # as a click into the field does
+    qtbot.keyClick(panel.note, Qt.Key.Key_Return)
+    raw = (event_dir / "labels.csv").read_text(encoding="utf-8-sig")
+    assert "'=HYPERLINK" in raw and ',=HYPERLINK' not in raw
+    assert read_labels(event_dir / "labels.csv")[0].note == '=HYPERLINK("http://x","click")'
+
+
+def test_annotator_is_asked_once(qtbot, window, event_dir, settings):
+    open_and_wait(qtbot, window, [event_dir])
+    asked = []
+    window.labelling.annotation.ask_annotator = lambda: asked.append(1) or "Lina"
+    for d in [d for d in window.view.comparison.differences if d.category == "lexical"][:2]:
+        window.show_difference(d)
+        press(qtbot, window, key_of("referent_label"))
+    assert asked == [1] and settings.annotator == "Lina"
+    assert {x.annotator for x in read_labels(event_dir / "labels.csv")} == {"Lina"}
+
+
+def test_a_malformed_labels_file_is_refused_and_left_alone(qtbot, window, event_dir, settings):
+    settings.annotator = "R1"
+    bad = b"\xef\xbb\xbflabel_id,doc_id,code\r\nx,001,referent_label,unexpected\r\n"
+    (event_dir / "labels.csv").write_bytes(bad)
+    open_and_wait(qtbot, window, [event_dir])
+    assert window.message_bar.isVisible() and "labels.csv" in window.message_bar.text()
+    window.show_difference(war_defence(window))
+    press(qtbot, window, key_of("referent_label"))
+    assert (event_dir / "labels.csv").read_bytes() == bad
