@@ -21,6 +21,7 @@ from ..core.resources import resource, sample_event_dir
 from ..core.view import DIFFERENCE_CATEGORIES, EventView
 from .grid import GridView
 from .labelling import Labelling
+from .sharing import Sharing
 from .models import CATEGORY_LABELS, GridModel, OutletState, RowFilterProxy, refilter_rows
 from .panels.article import ArticlePanel
 from .panels.differences import DifferencesPanel
@@ -81,8 +82,10 @@ class MainWindow(QMainWindow):
         self._build_panels()
         self._build_actions()
         self.labelling = Labelling(self)
+        self.sharing = Sharing(self)
         self.tabs.addTab(self.labelling.codes_panel, "Codes")
         self.tabs.addTab(self.labelling.labels_panel, "Labels")
+        self.tabs.addTab(self.sharing.charts_panel, "Charts")
         self._build_menus_and_toolbar()
         self._build_status_bar()
         self._connect()
@@ -223,6 +226,8 @@ class MainWindow(QMainWindow):
         lab = self.labelling
         m.addActions([lab.act_labels_file, lab.act_codebook, lab.act_annotator])
         m.addSeparator()
+        m.addAction(self.sharing.act_export)
+        m.addSeparator()
         m.addAction(self.act_quit)
         m = bar.addMenu("&Edit")
         m.addActions([lab.act_undo, lab.act_redo])
@@ -230,6 +235,8 @@ class MainWindow(QMainWindow):
         m.addActions([self.act_copy, self.act_find])
         m = bar.addMenu("&Label")
         m.addActions([lab.act_accept, lab.act_find_code, lab.act_pin, lab.act_delete])
+        m.addSeparator()
+        m.addAction(self.sharing.act_agreement)
         m = bar.addMenu("&View")
         m.addActions([self.act_lexical, self.act_omissions])
         m.addSeparator()

@@ -1,0 +1,174 @@
+"""Sharing what was found, from the window: File → Export, the Charts tab, and the
+agreement between annotators. The work is core's (exporting, charts, agreement); it runs
+off the GUI thread, and only finished files and pictures come back here."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QImage, QPixmap
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, QPlainTextEdit, QPushButton,
+                               QScrollArea, QVBoxLayout, QWidget)
+
+from .workers import run_task
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+
+def labels_table(labels):
+    """The window's labels as the labels.csv frame core's exports take."""
+    from ..core.labels import labels_frame
+
+    return labels_frame(labels) if labels else None
+
+
+def render_charts(comparison, labels) -> list[tuple[str, bytes]]:
+    """Worker-thread job: the event's charts as PNG bytes, with their captions."""
+    from ..core import charts
+
+    figures = [("Which outlet reports which claim", lambda: charts.coverage(comparison)),
+               ("Word choices per outlet (term table)", lambda: charts.term_heatmap(comparison))]
+    if labels is not None and len(labels):
+        figures.append(("Labels per outlet, by code", lambda: charts.codes_per_outlet(labels, comparison)))
+    out = []
+    for caption, make in figures:
+        buffer = io.BytesIO()
+        make().savefig(buffer, format="png", dpi=110, bbox_inches="tight")
+        out.append((caption, buffer.getvalue()))
+    return out
+
+
+class ChartsPanel(QWidget):
+    """The charts of the event, drawn on demand (matplotlib takes a second or two)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.refresh = QPushButton("Draw the charts")
+        self.refresh.setObjectName("charts_refresh")
+        self.body = QWidget()
+        self.body_layout = QVBoxLayout(self.body)
+        self.body_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.refresh)
+        layout.addWidget(scroll, 1)
+        self.images: list[QLabel] = []
+
+    def show_charts(self, charts: list[tuple[str, bytes]]) -> None:
+        for widget in self.images:
+            widget.deleteLater()
+        self.images = []
+        for caption, png in charts:
+            title = QLabel(caption)
+            title.setStyleSheet("font-weight: bold;")
+            picture = QLabel()
+            picture.setPixmap(QPixmap.fromImage(QImage.fromData(png)))
+            picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            for widget in (title, picture):
+                self.body_layout.insertWidget(self.body_layout.count() - 1, widget)
+                self.images.append(widget)
+        self.refresh.setText("Draw the charts again")
+        self.refresh.setEnabled(True)
+
+
+class Sharing(QObject):
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self.w = window
+        self.charts_panel = ChartsPanel()
+        self.charts_panel.refresh.clicked.connect(self.draw_charts)
+        self.act_export = window._action("&Export…", self.export_dialog, ["Ctrl+E"], name="act_export",
+                                         tip="Write the labelled differences (CSV, XLSX), an HTML report and charts")
+        self.act_agreement = window._action("&Agreement Between Annotators…", self.agreement_dialog,
+                                            name="act_agreement")
+
+    # --- export -----------------------------------------------------------------------
+    def export_dialog(self) -> None:
+        if self.w.view is None:
+            return
+        folder = QFileDialog.getExistingDirectory(self.w, "Export to a folder", self.w.settings.last_directory)
+        if folder:
+            self.export_to(folder)
+
+    def export_to(self, folder: str) -> None:
+        """Export the event and its labels into ``folder`` off the GUI thread."""
+        from ..core.exporting import export_event
+
+        comparison = self.w.view.comparison
+        labels = labels_table(self.w.labelling.annotation.labels)
+        self.w.statusBar().showMessage(f"Exporting to {folder}…")
+        self.act_export.setEnabled(False)
+        run_task(lambda: export_event(comparison, folder, labels), self._exported, self._export_failed)
+
+    def _exported(self, paths: list[Path]) -> None:
+        self.act_export.setEnabled(True)
+        report = next((p for p in paths if p.name == "report.html"), None)
+        self.w.message_bar.show_message(
+            f"Exported {len(paths)} files to {Path(paths[0]).parent if paths else ''}"
+            + (f" (open {report.name} in a browser)" if report else ""), "info")
+        self.w.statusBar().showMessage("Export done", 5000)
+        if report is not None:
+            self.last_report = report
+
+    def _export_failed(self, exc: BaseException) -> None:
+        self.act_export.setEnabled(True)
+        self.w.message_bar.show_message(f"The export failed: {exc}. Nothing else was changed; "
+                                        "choose a folder you can write to and try again.", "error")
+
+    def open_last_report(self) -> None:
+        report = getattr(self, "last_report", None)
+        if report is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(report)))
+
+    # --- charts -----------------------------------------------------------------------
+    def draw_charts(self) -> None:
+        if self.w.view is None:
+            return
+        comparison = self.w.view.comparison
+        labels = labels_table(self.w.labelling.annotation.labels)
+        self.charts_panel.refresh.setEnabled(False)
+        self.charts_panel.refresh.setText("Drawing…")
+        run_task(lambda: render_charts(comparison, labels), self.charts_panel.show_charts,
+                 lambda exc: (self.charts_panel.refresh.setEnabled(True),
+                              self.w.message_bar.show_message(f"The charts could not be drawn: {exc}", "error")))
+
+    # --- agreement --------------------------------------------------------------------
+    def agreement_dialog(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self.w, "Labels files of two or more annotators",
+                                                self.w.settings.last_directory, "Labels (*.csv)")
+        if files:
+            self.show_agreement(files)
+
+    def show_agreement(self, files: list[str]) -> QDialog | None:
+        from ..core.agreement import agreement_report
+        from ..core.labels import LabelFileError, labels_frame, read_labels
+
+        frames = {}
+        try:
+            for path in files:
+                frames[Path(path).stem if Path(path).stem not in frames else path] = labels_frame(read_labels(path))
+        except (LabelFileError, OSError) as exc:
+            self.w.message_bar.show_message(f"Agreement not computed: {exc}", "error")
+            return None
+        report = agreement_report(frames)
+        dialog = QDialog(self.w)
+        dialog.setObjectName("agreement_dialog")
+        dialog.setWindowTitle("Agreement between annotators")
+        text = QPlainTextEdit("\n".join(report.summary_lines()))
+        text.setReadOnly(True)
+        text.setObjectName("agreement_text")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(text)
+        layout.addWidget(buttons)
+        dialog.resize(720, 520)
+        dialog.show()
+        return dialog
