@@ -11,8 +11,10 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas is imported where a table is made: the window starts without it
+    import pandas as pd
 
 CSV_ENCODING = "utf-8-sig"
 
@@ -50,10 +52,12 @@ def formula_safe(value: object) -> object:
 
 def formula_safe_frame(frame: pd.DataFrame, columns: list[str] | None = None) -> pd.DataFrame:
     """A copy of ``frame`` whose text cells (in ``columns``, default all) cannot run as formulas."""
+    from pandas.api.types import is_string_dtype
+
     out = frame.copy()
     for col in columns if columns is not None else list(out.columns):
         # object columns, and pandas >= 3's own string dtype
-        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col].dtype):
+        if out[col].dtype == object or is_string_dtype(out[col].dtype):
             out[col] = out[col].astype(object).map(formula_safe)
     return out
 
@@ -74,4 +78,6 @@ def write_csv(frame: pd.DataFrame, path: str | Path, safe: bool = False) -> Path
 
 def read_csv(path: str | Path) -> pd.DataFrame:
     """Read a CSV written by :func:`write_csv` (keeps text columns as text)."""
+    import pandas as pd
+
     return pd.read_csv(path, encoding=CSV_ENCODING, keep_default_na=False)

@@ -44,14 +44,15 @@ from dataclasses import asdict, dataclass, fields, replace
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, TypeVar
-
-import pandas as pd
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, TypeVar
 
 from .. import __version__
 from .codebook import Codebook
 from .export import CSV_ENCODING, FORMULA_STARTS, atomic_write_bytes, formula_safe
 from .model import Article
+
+if TYPE_CHECKING:  # pandas only for labels_frame: the window starts without it
+    import pandas as pd
 
 LABEL_COLUMNS = [
     "label_id", "event", "annotator", "created_at", "updated_at", "codebook", "codebook_version",
@@ -335,6 +336,8 @@ def read_labels(path: str | Path) -> list[Label]:
 
 def labels_frame(labels: Iterable[Label]) -> pd.DataFrame:
     """Labels as a DataFrame with :data:`LABEL_COLUMNS` (optional numbers as nullable Int64)."""
+    import pandas as pd
+
     frame = pd.DataFrame.from_records([asdict(label) for label in labels], columns=LABEL_COLUMNS)
     for name in _OPTIONAL_INT_COLUMNS:
         frame[name] = frame[name].astype("Int64")
