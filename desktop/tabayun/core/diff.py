@@ -208,8 +208,7 @@ def _split_positional(change: _Change, a: list[DiffToken], b: list[DiffToken],
 def _rewording(n_a: int, n_b: int) -> bool:
     """Two long stretches rewritten, or a whole clause one outlet adds: the row shows
     it; a word diff would paint a sentence as one "word choice"."""
-    shorter, longer = sorted((n_a, n_b))
-    return longer > REWORDING_TOKENS and (shorter == 0 or shorter >= 3)
+    return max(n_a, n_b) > REWORDING_TOKENS
 
 
 def _split_by_unit(change: _Change, unit_a: list[int], unit_b: list[int]) -> list[_Change]:

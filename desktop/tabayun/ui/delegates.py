@@ -94,8 +94,8 @@ class CellDelegate(QStyledItemDelegate):
             # a label: an underline in its code's colour over any highlight (never bold:
             # the row heights were measured without it)
             fmt = QTextCharFormat()
-            fmt.setFontUnderline(True)
-            fmt.setUnderlineColor(QColor(colour).darker(150))
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+            fmt.setUnderlineColor(QColor(colour).darker(260))  # code colours are pale backgrounds
             formats.append(_format_range(start, length, fmt))
         if formats:
             layout.setFormats(formats)
