@@ -20,3 +20,16 @@ def test_resources_and_sample_event_are_found_through_the_accessor():
     names = sorted(p.name for p in resources.sample_event_dir().glob("*.txt"))
     assert names == ["000_da5021ca098f9bca.txt", "001_c7587bccc0fc7438.txt", "002_55425f2f31b4ad18.txt",
                      "003_13a86b1c63e4aa1e.txt", "004_9b3bef138c95522f.txt"]
+
+
+def test_every_python_package_is_listed_for_the_wheel():
+    """A plain `pip install .` ships only the packages pyproject.toml lists: a new
+    subpackage missing there works in the editable checkout and breaks the installed app."""
+    import tomllib
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    listed = set(tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    package_root = root / "desktop"
+    found = {".".join(p.parent.relative_to(package_root).parts) for p in package_root.rglob("__init__.py")}
+    assert found <= listed, f"add to [tool.setuptools] packages: {sorted(found - listed)}"
