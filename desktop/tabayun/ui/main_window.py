@@ -21,6 +21,7 @@ from ..core.resources import resource, sample_event_dir
 from ..core.view import DIFFERENCE_CATEGORIES, EventView
 from .grid import GridView
 from .labelling import Labelling
+from .present import PresentationWindow
 from .sharing import Sharing
 from .models import CATEGORY_LABELS, GridModel, OutletState, RowFilterProxy, refilter_rows
 from .panels.article import ArticlePanel
@@ -213,6 +214,8 @@ class MainWindow(QMainWindow):
         self.act_fit = A("&Fit Columns to Window", self._fit_columns, ["Ctrl+Shift+F"])
         self.act_show_all = A("Show &All Outlets", self.outlets.show_all)
         self.act_clear_ref = A("&No Reference (compare all pairs)", lambda: self.outlets.set_reference(None))
+        self.act_present = A("&Present", self.present, ["F5"], name="act_present",
+                             tip="Classroom mode: the claims where outlets differ, one at a time, full screen (F5)")
         self.act_about = A("&About Tabayun", self._about)
         self.act_keys = A("&Keyboard Shortcuts", self._shortcuts_help, [QKeySequence.StandardKey.HelpContents])
 
@@ -243,6 +246,8 @@ class MainWindow(QMainWindow):
         m.addActions([self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset, self.act_fit])
         m.addSeparator()
         m.addActions([self.act_side, self.act_raw])
+        m.addSeparator()
+        m.addAction(self.act_present)
         m = bar.addMenu("&Go")
         m.addActions([self.act_next, self.act_prev])
         self.outlets_menu = bar.addMenu("&Outlets")
@@ -651,6 +656,14 @@ class MainWindow(QMainWindow):
         self._term_cursor = (term, n)
         self.show_difference(found[n])
 
+    def present(self) -> None:
+        """Open the classroom presentation at the current claim (it deletes itself on close)."""
+        if self.view is None:
+            return
+        current = self.grid.currentIndex()
+        row = self.proxy.mapToSource(current).row() if current.isValid() else None
+        PresentationWindow(self.view, self.outlets, self.labelling.annotation, parent=self).start(row)
+
     # --- current cell ----------------------------------------------------------------------
     def _current_cell_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self.article_dock.isVisible():
@@ -724,7 +737,8 @@ class MainWindow(QMainWindow):
             "Copy cells: Ctrl+C", "",
             "Label the selection: a code's key (1–9, letters), or Enter for the suggested code",
             "Find a code: / or Ctrl+;", "Pin a span to pair it with another outlet's: Ctrl+P",
-            "Undo / redo a label: Ctrl+Z / Ctrl+Shift+Z"]))
+            "Undo / redo a label: Ctrl+Z / Ctrl+Shift+Z", "",
+            "Present (classroom mode): F5; inside it, arrows step, Down reveals, B quiz, R names, P handout"]))
 
     # --- closing ----------------------------------------------------------------------------
     def save_settings(self) -> None:
