@@ -33,7 +33,7 @@ TERM_COLUMNS = ["term_a", "term_b", "category", "count", "outlets_a", "outlets_b
 # word choice: a word diff tells the reader nothing the row does not show.
 REWORDING_TOKENS = 6
 # A term-table entry is a short phrase; longer changes are rewording.
-MAX_TERM_TOKENS = 3
+MAX_TERM_TOKENS = 2
 # A term pair one outlet keeps using across rows is the strongest framing signal.
 CONSISTENCY_BONUS = 0.15
 TERM_CATEGORIES = (LEXICAL, NUMBER, SPELLING)
