@@ -206,3 +206,18 @@ def test_a_malformed_labels_file_is_refused_and_left_alone(qtbot, window, event_
     window.show_difference(war_defence(window))
     press(qtbot, window, key_of("referent_label"))
     assert (event_dir / "labels.csv").read_bytes() == bad
+
+
+def test_a_code_key_in_the_labels_table_recodes_the_selected_label(qtbot, labelling_window, event_dir):
+    w = labelling_window
+    w.show_difference(war_defence(w))
+    press(qtbot, w, key_of("referent_label"))
+    panel = w.labelling.labels_panel
+    w.show_side_tab(panel)
+    panel.select_label(w.labelling.annotation.labels[0].label_id)
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, key_of("evaluative_word"))
+    (label,) = read_labels(event_dir / "labels.csv")
+    assert label.code == "evaluative_word" and label.suggested_code == "referent_label"
+    qtbot.keyClick(panel.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert read_labels(event_dir / "labels.csv")[0].code == "referent_label"

@@ -71,10 +71,12 @@ class Labelling(QObject):
         self.act_annotator = w._action("Set &Annotator Name…", self._change_annotator)
 
     def _bind_code_keys(self) -> None:
-        """One shortcut per code key, active while the grid or the raw article has focus
-        (so typing in the search box never labels anything)."""
+        """One shortcut per code key, active while the grid, the raw article or the labels
+        table has focus (so typing in the search box never labels anything). In the labels
+        table the key re-codes the selected label."""
+        keyed = (self.w.grid, self.w.article_panel.text, self.labels_panel.table)
         for action in self._key_actions:
-            for widget in (self.w.grid, self.w.article_panel.text):
+            for widget in keyed:
                 widget.removeAction(action)
             action.deleteLater()
         self._key_actions = []
@@ -85,7 +87,7 @@ class Labelling(QObject):
             action.setShortcut(QKeySequence(code.key))
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             action.triggered.connect(lambda _checked=False, c=code.id: self.label_with(c))
-            for widget in (self.w.grid, self.w.article_panel.text):
+            for widget in keyed:
                 widget.addAction(action)
             self._key_actions.append(action)
 
@@ -142,6 +144,9 @@ class Labelling(QObject):
 
     # --- labelling -------------------------------------------------------------------
     def label_with(self, code_id: str) -> None:
+        if self.labels_panel.table.hasFocus():
+            self.recode_selected(code_id)
+            return
         target = self.current_target()
         if target is None:
             self.w.statusBar().showMessage("Select a difference, a marker, an omission or a cell first", 4000)
@@ -156,6 +161,13 @@ class Labelling(QObject):
             self.w.statusBar().showMessage(f"Labelled «{label.text}»{other} as {code.label_en} "
                                            f"({target.what}); Ctrl+Z undoes", 5000)
             self.labels_panel.select_label(label.label_id, emit=False)
+
+    def recode_selected(self, code_id: str) -> None:
+        label = self.labels_panel.current_label()
+        if label is not None and label.code != code_id:
+            self.annotation.edit(label.label_id, code=code_id)
+            self.w.statusBar().showMessage(f"Re-coded as {self.annotation.codebook.code(code_id).label_en}; "
+                                           "Ctrl+Z undoes", 5000)
 
     def accept_suggestion(self) -> None:
         code = self.suggestion(self.current_target())
