@@ -141,7 +141,7 @@ def bench_scroll(outlets: int = 50, claims: int = 300) -> None:
     from tabayun.ui.main_window import MainWindow
     from tabayun.ui.settings import Settings
 
-    app = _application()
+    _application()
     t = time.perf_counter()
     view = synthetic_view(outlets, claims)
     build = time.perf_counter() - t

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tabayun.core.comparison import Comparison, compare
+from tabayun.core.model import Row
 from tabayun.core.resources import sample_event_dir
 
 
@@ -26,7 +27,7 @@ def find_unit(comparison: Comparison, doc_prefix: str, needle: str):
     return hits[0]
 
 
-def row_of(comparison: Comparison, unit) -> "Row":
+def row_of(comparison: Comparison, unit) -> Row:
     for row in comparison.rows:
         if unit in row.units.get(unit.doc_id, ()):
             return row

@@ -63,3 +63,39 @@ def sample_window(qtbot, window, sample_dir):
 def doc_of(comparison_or_view, prefix: str) -> str:
     articles = getattr(comparison_or_view, "articles", None) or comparison_or_view.comparison.articles
     return next(d for d in articles if d.startswith(prefix))
+
+
+# --- labelling -----------------------------------------------------------------------
+
+def key_of(code_id: str) -> str:
+    """The key that labels with ``code_id`` in the default codebook."""
+    from tabayun.core.codebook import default_codebook
+
+    return default_codebook().code(code_id).key
+
+
+def press(qtbot, window, key, modifier=None):
+    """A key pressed in the grid, as the annotator does."""
+    from PySide6.QtCore import Qt
+
+    window.grid.setFocus()
+    qtbot.keyClick(window.grid, key, modifier or Qt.KeyboardModifier.NoModifier)
+
+
+@pytest.fixture
+def event_dir(tmp_path, sample_dir):
+    """A copy of the sample event in a folder of the user's: labels.csv goes beside it."""
+    import shutil
+
+    folder = tmp_path / "event"
+    folder.mkdir()
+    for path in sample_dir.iterdir():
+        if path.suffix in (".txt", ".csv"):
+            shutil.copy(path, folder / path.name)
+    return folder
+
+
+@pytest.fixture
+def labelling_window(qtbot, window, event_dir, settings):
+    settings.annotator = "R1"
+    return open_and_wait(qtbot, window, [event_dir])

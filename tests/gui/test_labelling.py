@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import os
-import shutil
 
-import pytest
 from PySide6.QtCore import Qt
 
 from tabayun.core.codebook import default_codebook
@@ -13,40 +11,12 @@ from tabayun.core.labels import read_labels
 from tabayun.core.normalize import fold
 from tabayun.ui.models import LabelsRole
 
-from .conftest import doc_of, open_and_wait
-
-CODEBOOK = default_codebook()
-
-
-def key_of(code_id: str) -> str:
-    return CODEBOOK.code(code_id).key
-
-
-@pytest.fixture
-def event_dir(tmp_path, sample_dir):
-    """A copy of the sample event in a folder of the user's: labels.csv goes beside it."""
-    folder = tmp_path / "event"
-    folder.mkdir()
-    for path in sample_dir.iterdir():
-        if path.suffix in (".txt", ".csv"):
-            shutil.copy(path, folder / path.name)
-    return folder
-
-
-@pytest.fixture
-def labelling_window(qtbot, window, event_dir, settings):
-    settings.annotator = "R1"
-    return open_and_wait(qtbot, window, [event_dir])
+from .conftest import doc_of, key_of, open_and_wait, press
 
 
 def war_defence(window):
     return next(d for d in window.view.comparison.differences
                 if {fold(d.a_text), fold(d.b_text)} == {"الحرب", "الدفاع"})
-
-
-def press(qtbot, window, key: str, modifier=Qt.KeyboardModifier.NoModifier):
-    window.grid.setFocus()
-    qtbot.keyClick(window.grid, key, modifier)
 
 
 def test_label_the_war_defence_difference_by_keyboard_then_undo_and_redo(qtbot, labelling_window, event_dir):
@@ -62,7 +32,8 @@ def test_label_the_war_defence_difference_by_keyboard_then_undo_and_redo(qtbot, 
     assert (label.doc_id, label.char_start, label.char_end, label.text) == (d.doc_a, d.a_start, d.a_end, d.a_text)
     assert (label.other_doc_id, label.other_start, label.other_end, label.other_text) == (
         d.doc_b, d.b_start, d.b_end, d.b_text)
-    assert label.codebook == CODEBOOK.name and label.codebook_version == CODEBOOK.version
+    codebook = default_codebook()
+    assert label.codebook == codebook.name and label.codebook_version == codebook.version
     # the label shows on the text at once
     row = w.view.row_index(d.row_id)
     cell = w.grid_model.index(row, w.grid_model.column_of(d.doc_a))

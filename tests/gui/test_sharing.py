@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit
 from tabayun.core.labels import labels_to_csv, read_labels
 from tabayun.core.normalize import fold
 
-from .test_labelling import event_dir, key_of, labelling_window, press  # noqa: F401  (fixtures)
+from .conftest import key_of, press
 
 
 def test_export_from_the_window_writes_tables_report_and_charts(qtbot, labelling_window, tmp_path):

@@ -134,8 +134,9 @@ class Annotation(QObject):
             try:
                 return load_codebook(path)
             except (CodebookError, OSError) as exc:
-                QTimer.singleShot(0, lambda: self.problem.emit(
-                    f"Your codebook could not be loaded ({exc}); using the default codebook.", "warning"))
+                # said once the window listens (the message is made now: ``exc`` ends with the block)
+                message = f"Your codebook could not be loaded ({exc}); using the default codebook."
+                QTimer.singleShot(0, self, lambda: self.problem.emit(message, "warning"))
         return default_codebook()
 
     def use_codebook(self, path: str) -> None:

@@ -263,7 +263,6 @@ def run(paths: list[str], screenshot: str | None = None) -> int:
         return EXIT_NO_WINDOW
     started = time.perf_counter()
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
 
     from .settings import Settings
     from .workers import wait_for_tasks
