@@ -192,3 +192,14 @@ def test_a_code_key_in_the_labels_table_recodes_the_selected_label(qtbot, labell
     assert label.code == "evaluative_word" and label.suggested_code == "referent_label"
     qtbot.keyClick(panel.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert read_labels(event_dir / "labels.csv")[0].code == "referent_label"
+
+
+def test_the_labels_table_stays_sorted_when_labels_are_added(qtbot, labelling_window):
+    w = labelling_window
+    panel = w.labelling.labels_panel
+    panel.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)  # by the words
+    for d in [d for d in w.view.comparison.differences if d.category == "lexical"][:5]:
+        w.show_difference(d)
+        press(qtbot, w, key_of("referent_label"))
+    shown = [panel.proxy.index(r, 2).data() for r in range(panel.proxy.rowCount())]
+    assert len(shown) == 5 and shown == sorted(shown)

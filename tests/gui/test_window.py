@@ -330,3 +330,11 @@ def test_dragging_a_column_header_reorders_the_outlets(sample_window, settings):
     assert w.outlets.order == w.grid.visual_order()
     assert w.outlets_panel.model.index(3).data(DocRole) == moved
     assert settings.outlet_layout(w._event_key)["order"] == w.outlets.order
+
+
+def test_sorting_the_differences_table_by_a_column_header(sample_window, qtbot):
+    table = sample_window.differences_panel.table
+    model = sample_window.differences_panel.model
+    table.sortByColumn(5, Qt.SortOrder.DescendingOrder)  # score, as a click on its header does
+    scores = [model.items[r].score for r in range(model.rowCount())]
+    assert scores == sorted(scores, reverse=True) and len(scores) > 10

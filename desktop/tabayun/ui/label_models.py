@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from ..core.codebook import Code, Codebook
 from ..core.labels import Label
-from .models import ItemRole, OutletState, SortRole
+from .models import ItemRole, OutletState, SortRole, _SortedItems
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -69,14 +69,18 @@ SYNC_LIMIT = 50  # more labels added or removed at once (another window's batch)
 LABEL_HEADERS = ("Code", "Outlet", "Words", "Other outlet", "Other words", "Note", "Conf.", "Annotator", "Row")
 
 
-class LabelsModel(QAbstractTableModel):
-    """All labels of the event, newest last; outlet names follow blind mode."""
+class LabelsModel(_SortedItems):
+    """All labels of the event, newest last; outlet names follow blind mode. Sorted in
+    Python by the view's proxy (:class:`SourceSortingProxy`): a sorting proxy calling
+    ``data`` per comparison takes seconds on thousands of labels."""
+
+    COLUMNS = LABEL_HEADERS
 
     def __init__(self, outlets: OutletState, parent: QObject | None = None):
         super().__init__(parent)
         self.outlets = outlets
         self.codebook: Codebook | None = None
-        self.labels: list[Label] = []
+        self.items: list[Label] = []
         outlets.changed.connect(lambda what: what in ("names", "blind", "reset") and self._refresh())
 
     def set_labels(self, labels: list[Label], codebook: Codebook | None) -> None:
@@ -86,31 +90,33 @@ class LabelsModel(QAbstractTableModel):
         labels = list(labels)
         if codebook is not self.codebook or not self._sync(labels):
             self.beginResetModel()
-            self.labels = labels
+            self.items = labels
             self.codebook = codebook
             self.endResetModel()
+            self.resort()
 
     def _sync(self, labels: list[Label]) -> bool:
         """Apply a small change row by row (the model keeps its own row order; the view
         sorts). False when too much changed: then a reset is cheaper."""
         new = {label.label_id: label for label in labels}
-        old = {label.label_id for label in self.labels}
+        old = {label.label_id for label in self.items}
         added = [label for label in labels if label.label_id not in old]
-        removed = [row for row, label in enumerate(self.labels) if label.label_id not in new]
-        if len(added) + len(removed) > SYNC_LIMIT or (not self.labels and labels):
+        removed = [row for row, label in enumerate(self.items) if label.label_id not in new]
+        if len(added) + len(removed) > SYNC_LIMIT or (not self.items and labels):
             return False
         for row in reversed(removed):
             self.beginRemoveRows(QModelIndex(), row, row)
-            del self.labels[row]
+            del self.items[row]
             self.endRemoveRows()
-        for row, label in enumerate(self.labels):
+        for row, label in enumerate(self.items):
             if new[label.label_id] != label:
-                self.labels[row] = new[label.label_id]
+                self.items[row] = new[label.label_id]
                 self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
         if added:
-            self.beginInsertRows(QModelIndex(), len(self.labels), len(self.labels) + len(added) - 1)
-            self.labels.extend(added)
+            self.beginInsertRows(QModelIndex(), len(self.items), len(self.items) + len(added) - 1)
+            self.items.extend(added)
             self.endInsertRows()
+            self.resort()
         return True
 
     def _refresh(self) -> None:
@@ -118,7 +124,17 @@ class LabelsModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
 
     def row_of(self, label_id: str) -> int:
-        return next((i for i, label in enumerate(self.labels) if label.label_id == label_id), -1)
+        return next((i for i, label in enumerate(self.items) if label.label_id == label_id), -1)
+
+    def _values(self, label: Label) -> tuple:
+        return (self._code_label(label.code), self._outlet(label.doc_id, label.outlet), label.text,
+                self._outlet(label.other_doc_id, label.other_outlet), label.other_text, label.note,
+                "" if label.confidence is None else f"{label.confidence:.1f}", label.annotator,
+                "" if label.row_id is None else label.row_id)
+
+    def sort_key(self, label: Label, column: int):
+        value = self._values(label)[column]
+        return (isinstance(value, str), value, label.created_at)  # empty row ids after numbers
 
     def _outlet(self, doc: str, fallback: str) -> str:
         if not doc:
@@ -131,33 +147,12 @@ class LabelsModel(QAbstractTableModel):
         except KeyError:
             return code_id  # a code of another codebook: shown as it is, never dropped
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.labels)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(LABEL_HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and \
-                0 <= section < len(LABEL_HEADERS):
-            return LABEL_HEADERS[section]
-        return None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self.labels):
+        if not index.isValid() or index.row() >= len(self.items):
             return None
-        label = self.labels[index.row()]
+        label = self.items[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, SortRole):
-            values = (self._code_label(label.code), self._outlet(label.doc_id, label.outlet), label.text,
-                      self._outlet(label.other_doc_id, label.other_outlet), label.other_text, label.note,
-                      "" if label.confidence is None else f"{label.confidence:.1f}", label.annotator,
-                      "" if label.row_id is None else label.row_id)
-            value = values[index.column()]
+            value = self._values(label)[index.column()]
             if role == SortRole:
                 return value
             return value if index.column() not in (2, 4) else " ".join(str(value).split())

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable
 
-from PySide6.QtCore import (QAbstractItemModel, QAbstractListModel, QAbstractTableModel, QModelIndex, QObject,
+from PySide6.QtCore import (QAbstractListModel, QAbstractTableModel, QModelIndex, QObject,
                             QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal)
 from PySide6.QtGui import QFont
 
@@ -365,15 +365,43 @@ class _SortedItems(QAbstractTableModel):
     """A table over ``self.items`` that sorts itself in Python (one key per item, not one
     call per comparison): thousands of differences sort in milliseconds."""
 
+    COLUMNS: tuple[str, ...] = ()
     items: list
+    sorted_by: tuple[int, Qt.SortOrder] | None = None  # the view's last sort, kept for new rows
 
     def sort_key(self, item, column: int):
         raise NotImplementedError
 
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or section < 0:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self.COLUMNS[section] if section < len(self.COLUMNS) else None
+        return str(section + 1)
+
+    def resort(self) -> None:
+        """Sort again as the view last asked (after rows were added)."""
+        if self.sorted_by is not None:
+            self.sort(*self.sorted_by)
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not self.items or not (0 <= column < self.columnCount()):
+        if not (0 <= column < self.columnCount()):
             return
-        self.layoutAboutToBeChanged.emit([], QAbstractItemModel.LayoutChangeHint.VerticalSortHint)
+        self.sorted_by = (column, order)
+        if not self.items:
+            return
+        self.layoutAboutToBeChanged.emit()  # PySide 6.12 takes no arguments (the sort hint is lost)
         old = self.persistentIndexList()
         old_items = [self.items[i.row()] if i.row() < len(self.items) else None for i in old]
         positions = sorted(range(len(self.items)), key=lambda i: self.sort_key(self.items[i], column),
@@ -383,7 +411,7 @@ class _SortedItems(QAbstractTableModel):
             where = {id(item): row for row, item in enumerate(self.items)}
             self.changePersistentIndexList(old, [self.index(where[id(item)], i.column()) if item is not None
                                                  else QModelIndex() for i, item in zip(old, old_items)])
-        self.layoutChanged.emit([], QAbstractItemModel.LayoutChangeHint.VerticalSortHint)
+        self.layoutChanged.emit()
 
 
 class SourceSortingProxy(QSortFilterProxyModel):
@@ -424,17 +452,6 @@ class DifferencesModel(_SortedItems):
         if what in ("names", "blind", "reset") and self.items:
             self.dataChanged.emit(self.index(0, 1), self.index(len(self.items) - 1, 4))
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.items):
             return None
@@ -464,13 +481,6 @@ class DifferencesModel(_SortedItems):
             font.setBold(True)
             return font
         return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or section < 0:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self.COLUMNS[section] if section < len(self.COLUMNS) else None
-        return str(section + 1)
 
 
 class DifferencesFilterProxy(SourceSortingProxy):
@@ -528,17 +538,6 @@ class TermsModel(_SortedItems):
         if what in ("names", "blind", "reset") and self.items:
             self.dataChanged.emit(self.index(0, 4), self.index(len(self.items) - 1, 4))
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
     def _by_doc(self, term) -> str:
         by_doc = getattr(term, "by_doc", None) or {}
         return ", ".join(f"{self.outlets.label(d)} {n}" for d, n in by_doc.items())
@@ -557,13 +556,6 @@ class TermsModel(_SortedItems):
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"«{t.term_a}» / «{t.term_b}»: {t.count}×\n{self._by_doc(t)}"
         return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or section < 0:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self.COLUMNS[section] if section < len(self.COLUMNS) else None
-        return str(section + 1)
 
 
 class CategoryFilterProxy(SourceSortingProxy):

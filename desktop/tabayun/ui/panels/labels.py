@@ -3,12 +3,12 @@ code, delete, and jump to a label in the grid."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QDoubleSpinBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from ..label_models import LabelsModel
-from ..models import ItemRole, OutletState, SortRole
+from ..models import ItemRole, OutletState, SourceSortingProxy
 
 
 class LabelsPanel(QWidget):
@@ -20,9 +20,8 @@ class LabelsPanel(QWidget):
     def __init__(self, outlets: OutletState, parent=None):
         super().__init__(parent)
         self.model = LabelsModel(outlets, self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = SourceSortingProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SortRole)
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.filter = QLineEdit()
@@ -100,7 +99,7 @@ class LabelsPanel(QWidget):
             self.table.scrollTo(index)
             self.table.selectionModel().blockSignals(False)
             self.table.blockSignals(False)
-        self._set_editor(self.model.labels[row])
+        self._set_editor(self.model.items[row])
 
     def _set_editor(self, label) -> None:
         for widget in (self.note, self.confidence, self.delete):
