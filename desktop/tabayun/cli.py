@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
@@ -88,6 +89,31 @@ def _export_parser() -> argparse.ArgumentParser:
     return p
 
 
+class CommandError(Exception):
+    """What a subcommand says on stderr, in one line, before exiting with 2 (no traceback)."""
+
+
+def _analyse(paths: list[str]):
+    """The event of ``paths``; files that could not be read are named on stderr."""
+    from .core.comparison import compare
+
+    try:
+        comparison = compare(paths)
+    except ValueError as exc:
+        raise CommandError(exc) from None
+    for problem in comparison.problems:
+        print(f"tabayun: skipped {problem}", file=sys.stderr)
+    return comparison
+
+
+@contextmanager
+def _writing_to(out: Path):
+    try:
+        yield
+    except OSError as exc:
+        raise CommandError(f"cannot write to {out}: {exc.strerror or exc}") from None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in SUBCOMMANDS:
@@ -97,7 +123,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             "merge": (_merge_parser, _run_merge),
             "export": (_export_parser, _run_export),
         }[argv[0]]
-        return run(parser().parse_args(argv[1:]))
+        try:
+            return run(parser().parse_args(argv[1:]))
+        except CommandError as exc:
+            print(f"tabayun: {exc}", file=sys.stderr)
+            return 2
     args = _window_parser().parse_args(argv)
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
@@ -109,27 +139,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run_compare(args: argparse.Namespace) -> int:
-    from .core.comparison import compare
     from .core.export import write_csv
     from .core.summary import summary_lines
 
-    try:
-        comparison = compare(args.paths)
-    except ValueError as exc:
-        print(f"tabayun: {exc}", file=sys.stderr)
-        return 2
-    for problem in comparison.problems:
-        print(f"tabayun: skipped {problem}", file=sys.stderr)
-    try:
+    comparison = _analyse(args.paths)
+    with _writing_to(args.out):
         written = [
             write_csv(comparison.alignment_frame(), args.out / "alignment.csv"),
             write_csv(comparison.differences_frame(), args.out / "differences.csv"),
             write_csv(comparison.markers_frame(), args.out / "markers.csv"),
             write_csv(comparison.terms_frame(), args.out / "terms.csv"),
         ]
-    except OSError as exc:
-        print(f"tabayun: cannot write to {args.out}: {exc.strerror or exc}", file=sys.stderr)
-        return 2
     if not args.quiet:
         lines = summary_lines(comparison) + ["", "Wrote " + ", ".join(str(p) for p in written)]
         print("\n".join(_visual(line) for line in lines) if args.visual else "\n".join(lines))
@@ -139,8 +159,8 @@ def _run_compare(args: argparse.Namespace) -> int:
 def _read_label_frames(paths: list[Path]) -> dict[str, pd.DataFrame]:
     """Each labels file as a frame, named by its file (the annotator where a label has none).
 
-    Raises ValueError reading "FILE line N: reason" for a file that is not a labels file
-    (or cannot be read), for the caller to print as one line before exiting with 2.
+    Raises CommandError reading "FILE line N: reason" for a file that is not a labels file
+    (or cannot be read).
     """
     from .core.labels import LabelFileError, labels_frame, read_labels
 
@@ -151,9 +171,9 @@ def _read_label_frames(paths: list[Path]) -> dict[str, pd.DataFrame]:
             frames[name] = labels_frame(read_labels(path))
         except LabelFileError as exc:
             where = f"{path} line {exc.line}" if exc.line is not None else str(path)
-            raise ValueError(f"{where}: {exc.reason}") from None
+            raise CommandError(f"{where}: {exc.reason}") from None
         except OSError as exc:
-            raise ValueError(f"cannot read {path}: {exc.strerror or exc}") from None
+            raise CommandError(f"cannot read {path}: {exc.strerror or exc}") from None
     return frames
 
 
@@ -161,27 +181,19 @@ def _run_agreement(args: argparse.Namespace) -> int:
     from .core.agreement import agreement_report
     from .core.export import write_csv
 
-    try:
-        report = agreement_report(_read_label_frames(args.labels))
-    except ValueError as exc:
-        print(f"tabayun: {exc}", file=sys.stderr)
-        return 2
+    report = agreement_report(_read_label_frames(args.labels))
     if len(report.annotators) < 2:
-        print(f"tabayun: agreement needs labels of two or more annotators; found "
-              f"{', '.join(report.annotators) or 'none'} (annotators are named by the annotator column, "
-              "or by the file name where it is empty)", file=sys.stderr)
-        return 2
+        raise CommandError(f"agreement needs labels of two or more annotators; found "
+                           f"{', '.join(report.annotators) or 'none'} (annotators are named by the annotator "
+                           "column, or by the file name where it is empty)")
     print("\n".join(report.summary_lines()))
     if args.out is not None:
-        try:
+        with _writing_to(args.out):
             written = [
                 write_csv(report.agreement_frame(), args.out / "agreement.csv", safe=True),
                 write_csv(report.confusion_frame(), args.out / "confusion.csv", safe=True),
                 write_csv(report.disagreements, args.out / "disagreements.csv", safe=True),
             ]
-        except OSError as exc:
-            print(f"tabayun: cannot write to {args.out}: {exc.strerror or exc}", file=sys.stderr)
-            return 2
         print("\nWrote " + ", ".join(str(p) for p in written))
     return 0
 
@@ -190,16 +202,9 @@ def _run_merge(args: argparse.Namespace) -> int:
     from .core.agreement import merge_labels
     from .core.export import write_csv
 
-    try:
-        merged = merge_labels(_read_label_frames(args.labels))
-    except ValueError as exc:
-        print(f"tabayun: {exc}", file=sys.stderr)
-        return 2
-    try:
+    merged = merge_labels(_read_label_frames(args.labels))
+    with _writing_to(args.out):
         write_csv(merged, args.out, safe=True)
-    except OSError as exc:
-        print(f"tabayun: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
-        return 2
     to_decide = int((merged["adjudicated"] == "").sum())
     print(f"Wrote {args.out}: {len(merged)} labelled spans, {to_decide} left to adjudicate.")
     return 0
@@ -208,17 +213,10 @@ def _run_merge(args: argparse.Namespace) -> int:
 def _run_export(args: argparse.Namespace) -> int:
     import pandas as pd
 
-    from .core.comparison import compare
     from .core.exporting import export_event
 
-    try:
-        frames = _read_label_frames(args.labels)
-        comparison = compare(args.paths)
-    except ValueError as exc:
-        print(f"tabayun: {exc}", file=sys.stderr)
-        return 2
-    for problem in comparison.problems:
-        print(f"tabayun: skipped {problem}", file=sys.stderr)
+    frames = _read_label_frames(args.labels)
+    comparison = _analyse(args.paths)
     labels = pd.concat(frames.values(), ignore_index=True) if frames else None
     agreement = None
     if len(frames) > 1:
@@ -226,11 +224,8 @@ def _run_export(args: argparse.Namespace) -> int:
 
         report = agreement_report(frames)
         agreement = report.summary_lines() if len(report.annotators) > 1 else None
-    try:
+    with _writing_to(args.out):
         written = export_event(comparison, args.out, labels, agreement)
-    except OSError as exc:
-        print(f"tabayun: cannot write to {args.out}: {exc.strerror or exc}", file=sys.stderr)
-        return 2
     print("Wrote " + ", ".join(str(p) for p in written))
     return 0
 
