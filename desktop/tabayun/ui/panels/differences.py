@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDoubleSpinBox, QHBoxLayout, QHeaderView, QLabel,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...core.model import Difference
-from ..models import CATEGORY_LABELS, DifferencesFilterProxy, DifferencesModel, ItemRole, OutletState
 from ...core.view import DIFFERENCE_CATEGORIES
+from ..models import CATEGORY_LABELS, DifferencesFilterProxy, DifferencesModel, ItemRole, OutletState
+from .tables import item_table
 
 
 class DifferencesPanel(QWidget):
@@ -47,23 +54,11 @@ class DifferencesPanel(QWidget):
         filters.addWidget(self.pair, 1)
         filters.addWidget(self.min_score)
 
-        self.table = QTableView()
-        self.table.setObjectName("differences_table")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
+        self.table = item_table("differences_table", self.proxy, (36, 64, 110, 110, 64, 46, 104))
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(28)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        for col, width in enumerate((36, 64, 110, 110, 64, 46, 104)):
-            self.table.setColumnWidth(col, width)
+        self.table.horizontalHeader().setStretchLastSection(False)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
 
         self.count = QLabel()

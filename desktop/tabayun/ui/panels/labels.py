@@ -4,11 +4,19 @@ code, delete, and jump to a label in the grid."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QDoubleSpinBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QPushButton, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..label_models import LabelsModel
 from ..models import ItemRole, OutletState, SourceSortingProxy
+from .tables import item_table
 
 
 class LabelsPanel(QWidget):
@@ -29,18 +37,8 @@ class LabelsPanel(QWidget):
         self.filter.setPlaceholderText("Filter labels (code, outlet, words, note, annotator)…")
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
-        self.table = QTableView()
-        self.table.setObjectName("labels_table")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = item_table("labels_table", self.proxy, (110, 70, 110, 70, 110, 120, 40, 70, 36))
         self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((110, 70, 110, 70, 110, 120, 40, 70, 36)):
-            self.table.setColumnWidth(col, width)
         self.note = QLineEdit()
         self.note.setObjectName("label_note")
         self.note.setPlaceholderText("Note on the selected label (Enter saves)")

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
 from ...core.view import DIFFERENCE_CATEGORIES
 from ..models import CATEGORY_LABELS, CategoryFilterProxy, ItemRole, OutletState, TermsModel
+from .tables import item_table
 
 
 class TermsPanel(QWidget):
@@ -23,20 +24,9 @@ class TermsPanel(QWidget):
         for cat in DIFFERENCE_CATEGORIES:
             self.category.addItem(CATEGORY_LABELS[cat], cat)
         self.category.currentIndexChanged.connect(lambda _i: self.proxy.set_category(self.category.currentData()))
-        self.table = QTableView()
-        self.table.setObjectName("terms_table")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
+        self.table = item_table("terms_table", self.proxy, (110, 110, 90, 50))
         self.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(28)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for col, width in enumerate((110, 110, 90, 50)):
-            self.table.setColumnWidth(col, width)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.empty = QLabel("No term pairs in this event.")
         self.empty.setStyleSheet("color: #666;")
