@@ -47,7 +47,7 @@ class DifferencesPanel(QWidget):
         filters.addWidget(self.pair, 1)
         filters.addWidget(self.min_score)
 
-        self.table = item_table("differences_table", self.proxy, (36, 64, 110, 110, 64, 46, 104))
+        self.table = item_table("differences_table", self.proxy, (32, 58, 96, 96, 58, 44, 104))
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
