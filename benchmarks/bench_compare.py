@@ -15,8 +15,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from synthetic import synthetic_articles  # noqa: E402
 
-from tabayun.core import diff as diff_stage  # noqa: E402
-from tabayun.core.comparison import compare, compare_articles  # noqa: E402
+from tabayun.core.analysis import diff as diff_stage  # noqa: E402
+from tabayun.core.analysis.comparison import compare, compare_articles  # noqa: E402
 from tabayun.core.resources import sample_event_dir  # noqa: E402
 
 

@@ -20,8 +20,8 @@ from PySide6.QtCore import QSettings, Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from tabayun.core.codebook import default_codebook  # noqa: E402
-from tabayun.core.labels import labels_to_csv, new_label, read_labels  # noqa: E402
+from tabayun.core.annotation.codebook import default_codebook  # noqa: E402
+from tabayun.core.annotation.labels import labels_to_csv, new_label, read_labels  # noqa: E402
 from tabayun.core.resources import sample_event_dir  # noqa: E402
 
 EXISTING = 5000

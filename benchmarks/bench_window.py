@@ -80,10 +80,10 @@ def synthetic_view(outlets: int = 50, claims: int = 300, seed: int = 11):
     what is measured), from the sample event's sentences with words swapped and claims left out."""
     from synthetic import SWAPS, sample_sentences
 
-    from tabayun.core.comparison import Comparison
+    from tabayun.core.analysis.comparison import Comparison
     from tabayun.core.model import Article, Difference, Row, Unit, UnitKind
-    from tabayun.core.normalize import Normalizer
-    from tabayun.core.view import EventView
+    from tabayun.core.analysis.normalize import Normalizer
+    from tabayun.core.sharing.event_view import EventView
 
     rng = random.Random(seed)
     pool = sample_sentences()

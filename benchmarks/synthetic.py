@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from tabayun.core.comparison import compare
+from tabayun.core.analysis.comparison import compare
 from tabayun.core.model import Article, UnitKind
 from tabayun.core.resources import sample_event_dir
 

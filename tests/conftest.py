@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tabayun.core.comparison import Comparison, compare
+from tabayun.core.analysis.comparison import Comparison, compare
 from tabayun.core.model import Row
 from tabayun.core.resources import sample_event_dir
 

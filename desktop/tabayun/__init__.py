@@ -14,7 +14,7 @@ __all__ = ["compare", "compare_articles", "Comparison", "__version__"]
 def __getattr__(name: str):
     # Lazy, so that `tabayun --help` does not pay for pandas and scipy.
     if name in ("compare", "compare_articles", "Comparison"):
-        from .core import comparison
+        from .core.analysis import comparison
 
         return getattr(comparison, name)
     raise AttributeError(f"module 'tabayun' has no attribute {name!r}")

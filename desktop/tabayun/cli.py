@@ -95,7 +95,7 @@ class CommandError(Exception):
 
 def _analyse(paths: list[str]):
     """The event of ``paths``; files that could not be read are named on stderr."""
-    from .core.comparison import compare
+    from .core.analysis.comparison import compare
 
     try:
         comparison = compare(paths)
@@ -139,8 +139,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run_compare(args: argparse.Namespace) -> int:
-    from .core.export import write_csv
-    from .core.summary import summary_lines
+    from .core.files import write_csv
+    from .core.sharing.summary import summary_lines
 
     comparison = _analyse(args.paths)
     with _writing_to(args.out):
@@ -162,7 +162,7 @@ def _read_label_frames(paths: list[Path]) -> dict[str, pd.DataFrame]:
     Raises CommandError reading "FILE line N: reason" for a file that is not a labels file
     (or cannot be read).
     """
-    from .core.labels import LabelFileError, labels_frame, read_labels
+    from .core.annotation.labels import LabelFileError, labels_frame, read_labels
 
     frames = {}
     for path in paths:
@@ -178,8 +178,8 @@ def _read_label_frames(paths: list[Path]) -> dict[str, pd.DataFrame]:
 
 
 def _run_agreement(args: argparse.Namespace) -> int:
-    from .core.agreement import agreement_report
-    from .core.export import write_csv
+    from .core.annotation.agreement import agreement_report
+    from .core.files import write_csv
 
     report = agreement_report(_read_label_frames(args.labels))
     if len(report.annotators) < 2:
@@ -199,8 +199,8 @@ def _run_agreement(args: argparse.Namespace) -> int:
 
 
 def _run_merge(args: argparse.Namespace) -> int:
-    from .core.agreement import merge_labels
-    from .core.export import write_csv
+    from .core.annotation.agreement import merge_labels
+    from .core.files import write_csv
 
     merged = merge_labels(_read_label_frames(args.labels))
     with _writing_to(args.out):
@@ -213,14 +213,14 @@ def _run_merge(args: argparse.Namespace) -> int:
 def _run_export(args: argparse.Namespace) -> int:
     import pandas as pd
 
-    from .core.exporting import export_event
+    from .core.sharing.export_folder import export_event
 
     frames = _read_label_frames(args.labels)
     comparison = _analyse(args.paths)
     labels = pd.concat(frames.values(), ignore_index=True) if frames else None
     agreement = None
     if len(frames) > 1:
-        from .core.agreement import agreement_report
+        from .core.annotation.agreement import agreement_report
 
         report = agreement_report(frames)
         agreement = report.summary_lines() if len(report.annotators) > 1 else None

@@ -69,7 +69,7 @@ def doc_of(comparison_or_view, prefix: str) -> str:
 
 def key_of(code_id: str) -> str:
     """The key that labels with ``code_id`` in the default codebook."""
-    from tabayun.core.codebook import default_codebook
+    from tabayun.core.annotation.codebook import default_codebook
 
     return default_codebook().code(code_id).key
 

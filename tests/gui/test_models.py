@@ -3,7 +3,7 @@
 import pytest
 from PySide6.QtCore import Qt
 
-from tabayun.core.view import EventView
+from tabayun.core.sharing.event_view import EventView
 from tabayun.ui.models import (CategoryFilterProxy, DifferencesFilterProxy, DifferencesModel, DirectionRole,
                                GridModel, HighlightsRole, OmissionRole, OutletsModel, OutletState,
                                RowFilterProxy, TermsModel)

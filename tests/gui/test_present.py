@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from tabayun.core.targets import for_difference
-from tabayun.core.view import whole_words
+from tabayun.core.annotation.targets import for_difference
+from tabayun.core.sharing.event_view import whole_words
 from tabayun.ui.colours import CATEGORY_COLOURS
 from tabayun.ui.offsets import python_index
 from tabayun.ui.present import PresentationWindow

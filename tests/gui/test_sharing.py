@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 from PySide6.QtWidgets import QLabel, QPlainTextEdit
 
-from tabayun.core.labels import labels_to_csv, read_labels
-from tabayun.core.normalize import fold
+from tabayun.core.annotation.labels import labels_to_csv, read_labels
+from tabayun.core.analysis.normalize import fold
 
 from .conftest import key_of, press
 

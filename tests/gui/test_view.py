@@ -1,8 +1,8 @@
 """core.view: the questions the window asks (pure Python; checked here beside the UI)."""
 
-from tabayun.core.comparison import compare_articles
+from tabayun.core.analysis.comparison import compare_articles
 from tabayun.core.model import Article
-from tabayun.core.view import EventView, blind_label, merge_highlights, text_direction, whole_words
+from tabayun.core.sharing.event_view import EventView, blind_label, merge_highlights, text_direction, whole_words
 
 
 def test_whole_words_never_cut_an_arabic_word():

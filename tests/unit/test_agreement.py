@@ -11,10 +11,10 @@ import pandas as pd
 import pytest
 
 from tabayun.cli import main
-from tabayun.core.agreement import agreement_report, cohen_kappa, krippendorff_alpha, merge_labels
-from tabayun.core.codebook import default_codebook
-from tabayun.core.export import read_csv
-from tabayun.core.labels import LabelStore, labels_frame, labels_to_csv, new_label
+from tabayun.core.annotation.agreement import agreement_report, cohen_kappa, krippendorff_alpha, merge_labels
+from tabayun.core.annotation.codebook import default_codebook
+from tabayun.core.files import read_csv
+from tabayun.core.annotation.labels import LabelStore, labels_frame, labels_to_csv, new_label
 
 CODEBOOK = default_codebook()
 EVENT = "gantz-morocco"

@@ -5,7 +5,7 @@ import shutil
 
 from conftest import find_unit, row_of
 
-from tabayun.core.comparison import compare
+from tabayun.core.analysis.comparison import compare
 from tabayun.core.model import UnitKind
 
 

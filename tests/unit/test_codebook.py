@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tabayun.core import categories
-from tabayun.core.codebook import (CODEBOOK_COLUMNS, Codebook, CodebookError, contrast_with_black,
+from tabayun.core.analysis import categories
+from tabayun.core.annotation.codebook import (CODEBOOK_COLUMNS, Codebook, CodebookError, contrast_with_black,
                                    default_codebook, load_codebook)
 from tabayun.core.resources import resource
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from tabayun.core import diff as diff_stage
-from tabayun.core.comparison import compare
-from tabayun.core.diff import DIFFERENCE_COLUMNS
-from tabayun.core.normalize import fold
+from tabayun.core.analysis import diff as diff_stage
+from tabayun.core.analysis.comparison import compare
+from tabayun.core.analysis.diff import DIFFERENCE_COLUMNS
+from tabayun.core.analysis.normalize import fold
 
 from conftest import find_unit, row_of
 

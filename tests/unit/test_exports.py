@@ -11,15 +11,15 @@ import pandas as pd
 import pytest
 from bidi.algorithm import get_display
 
-from tabayun.core import charts
-from tabayun.core.comparison import compare_articles
-from tabayun.core.export import read_csv
-from tabayun.core.exporting import export_event
-from tabayun.core.labeled_diffs import TABLE_COLUMNS, labeled_table, write_table_csv, write_table_xlsx
+from tabayun.core.sharing import charts
+from tabayun.core.analysis.comparison import compare_articles
+from tabayun.core.files import read_csv
+from tabayun.core.sharing.export_folder import export_event
+from tabayun.core.sharing.labeled_diffs import TABLE_COLUMNS, labeled_table, write_table_csv, write_table_xlsx
 from tabayun.core.model import Article
-from tabayun.core.normalize import fold
-from tabayun.core.report import render_report
-from tabayun.core.view import EventView
+from tabayun.core.analysis.normalize import fold
+from tabayun.core.sharing.report import render_report
+from tabayun.core.sharing.event_view import EventView
 
 # labels.csv as the labelling side writes it.
 LABEL_COLUMNS = ["label_id", "event", "annotator", "created_at", "updated_at", "codebook", "codebook_version", "code",

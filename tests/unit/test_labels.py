@@ -18,13 +18,13 @@ from pathlib import Path
 import pytest
 
 from tabayun import __version__
-from tabayun.core import labels as labels_module
-from tabayun.core.codebook import default_codebook
-from tabayun.core.export import FORMULA_STARTS
-from tabayun.core.labels import (LABEL_COLUMNS, Label, LabelFileError, LabelStore, escape_cell, labels_to_csv,
+from tabayun.core.annotation import labels as labels_module
+from tabayun.core.annotation.codebook import default_codebook
+from tabayun.core.files import FORMULA_STARTS
+from tabayun.core.annotation.labels import (LABEL_COLUMNS, Label, LabelFileError, LabelStore, escape_cell, labels_to_csv,
                                  new_label, read_labels, reanchor, unescape_cell)
 from tabayun.core.model import Article
-from tabayun.core.normalize import fold
+from tabayun.core.analysis.normalize import fold
 
 REAL_UTC_NOW = labels_module.utc_now
 EVENT = "gantz-morocco"
@@ -331,8 +331,8 @@ def test_deletions_stay_deleted_and_newer_versions_win_even_if_a_write_was_lost(
 
 WORKER = textwrap.dedent("""
     import sys
-    from tabayun.core.codebook import default_codebook
-    from tabayun.core.labels import LabelStore, new_label
+    from tabayun.core.annotation.codebook import default_codebook
+    from tabayun.core.annotation.labels import LabelStore, new_label
     from tabayun.core.model import Article
 
     path, name, count = sys.argv[1], sys.argv[2], int(sys.argv[3])

@@ -6,13 +6,13 @@ import re
 
 import pytest
 
-from tabayun.core import lexicon
-from tabayun.core.categories import categories
-from tabayun.core.comparison import build_normalizer
-from tabayun.core.lexicon import MARKER_COLUMNS, find_markers, markers_frame
+from tabayun.core.analysis import markers as lexicon
+from tabayun.core.analysis.categories import categories
+from tabayun.core.analysis.comparison import build_normalizer
+from tabayun.core.analysis.markers import MARKER_COLUMNS, find_markers, markers_frame
 from tabayun.core.model import Article
 from tabayun.core.resources import read_csv
-from tabayun.core.units import split_units
+from tabayun.core.analysis.units import split_units
 
 # What a highlight must not cut: letters, digits, Arabic marks and tatweel.
 WORD_CHAR = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")

@@ -1,4 +1,4 @@
-from tabayun.core.normalize import Normalizer, fold, tokenize
+from tabayun.core.analysis.normalize import Normalizer, fold, tokenize
 
 
 def test_fold_removes_diacritics_tatweel_and_folds_letter_forms():

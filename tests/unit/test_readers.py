@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tabayun.core.readers import UnreadableFile, decode_bytes, load_file, load_paths
+from tabayun.core.analysis.readers import UnreadableFile, decode_bytes, load_file, load_paths
 
 ARABIC = "وصل وزير الدفاع الإسرائيلي إلى الرباط في أول زيارة رسمية، وقال إن الاتفاق «تاريخي».\n"
 HTML = """<html><head><title>Minister visits Rabat</title>
@@ -66,7 +66,7 @@ def test_bad_files_are_reported_and_the_rest_load(tmp_path):
 
 
 def test_huge_file_is_refused(tmp_path, monkeypatch):
-    import tabayun.core.readers as readers
+    import tabayun.core.analysis.readers as readers
 
     monkeypatch.setattr(readers, "MAX_BYTES", 1000)
     (tmp_path / "big.txt").write_text(ARABIC * 50, encoding="utf-8")

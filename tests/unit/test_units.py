@@ -1,5 +1,5 @@
 from tabayun.core.model import Article, SegmentRole, UnitKind
-from tabayun.core.units import sentence_spans, split_units
+from tabayun.core.analysis.units import sentence_spans, split_units
 
 
 def _sentences(text: str) -> list[str]:

@@ -14,14 +14,14 @@ from typing import TYPE_CHECKING, Callable
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from ..core.codebook import Codebook, CodebookError, default_codebook, load_codebook
-from ..core.labels import Label, LabelFileError, LabelStore, new_label
+from ..core.annotation.codebook import Codebook, CodebookError, default_codebook, load_codebook
+from ..core.annotation.labels import Label, LabelFileError, LabelStore, new_label
+from ..core.annotation.targets import LabelTarget
 from ..core.resources import sample_event_dir
-from ..core.targets import LabelTarget
 from .settings import Settings
 
 if TYPE_CHECKING:
-    from ..core.comparison import Comparison
+    from ..core.analysis.comparison import Comparison
 
 LABELS_NAME = "labels.csv"
 EDITABLE = ("code", "note", "confidence")

@@ -7,8 +7,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
-from ..core.codebook import Code, Codebook
-from ..core.labels import Label
+from ..core.annotation.codebook import Code, Codebook
+from ..core.annotation.labels import Label
 from .models import ItemRole, OutletState, SortRole, _SortedItems
 
 _Index = QModelIndex | QPersistentModelIndex

@@ -14,8 +14,8 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit
 
-from ..core import targets
-from ..core.targets import LabelTarget
+from ..core.annotation import targets
+from ..core.annotation.targets import LabelTarget
 from .annotation import Annotation
 from .panels.codebook import CodebookPanel
 from .panels.labels import LabelsPanel
@@ -230,7 +230,7 @@ class Labelling(QObject):
             self.annotation.use_file(path, self.w.event_key)
 
     def choose_codebook(self) -> None:
-        from ..core.codebook import CodebookError
+        from ..core.annotation.codebook import CodebookError
 
         path, _ = QFileDialog.getOpenFileName(self.w, "Load a codebook", self.w.settings.last_directory,
                                               "Codebook (*.csv)")

@@ -1,6 +1,6 @@
 """Tabayun's window: the claims grid, its legend and filters, and the side panels.
 
-Everything shown comes from core (``compare`` and :class:`tabayun.core.view.EventView`),
+Everything shown comes from core (``compare`` and :class:`tabayun.core.sharing.event_view.EventView`),
 run off the GUI thread by :mod:`tabayun.ui.workers`.
 """
 
@@ -18,11 +18,9 @@ from PySide6.QtWidgets import (QDockWidget, QFileDialog, QInputDialog, QLabel, Q
 from .. import __version__
 from ..core.model import Difference
 from ..core.resources import resource, sample_event_dir
-from ..core.view import DIFFERENCE_CATEGORIES, EventView
+from ..core.sharing.event_view import DIFFERENCE_CATEGORIES, EventView
 from .grid import GridView
 from .labelling import Labelling
-from .present import PresentationWindow
-from .sharing import Sharing
 from .models import CATEGORY_LABELS, GridModel, OutletState, RowFilterProxy, refilter_rows
 from .panels.article import ArticlePanel
 from .panels.differences import DifferencesPanel
@@ -30,7 +28,9 @@ from .panels.legend import Legend
 from .panels.messagebar import MessageBar
 from .panels.outlets import OutletsPanel
 from .panels.terms import TermsPanel
+from .present import PresentationWindow
 from .settings import MAX_ZOOM, MIN_ZOOM, Settings, event_key
+from .sharing import Sharing
 from .workers import run_task
 
 BASE_POINT_SIZE = 13.0
@@ -40,7 +40,7 @@ def load_event(paths: list[str], progress=None) -> EventView:
     """Worker-thread job: analyse the event and index it for the window (all in core).
     core.comparison (pandas, scipy) is imported here, off the GUI thread, so the window
     is up while it loads."""
-    from ..core.comparison import compare
+    from ..core.analysis.comparison import compare
 
     return EventView(compare(paths, progress=progress))
 

@@ -1,6 +1,6 @@
 """Qt models over the core's results: the grid, its filters, the differences, terms and outlets.
 
-They hold no analysis: every value comes from :class:`tabayun.core.view.EventView` (or
+They hold no analysis: every value comes from :class:`tabayun.core.sharing.event_view.EventView` (or
 the comparison it wraps); they only present it in Qt's terms (roles, UTF-16 ranges).
 """
 
@@ -13,7 +13,7 @@ from PySide6.QtCore import (QAbstractListModel, QAbstractTableModel, QModelIndex
 from PySide6.QtGui import QFont
 
 from ..core.model import Difference
-from ..core.view import DIFFERENCE_CATEGORIES, MARKER_CATEGORIES, EventView, blind_label
+from ..core.sharing.event_view import DIFFERENCE_CATEGORIES, MARKER_CATEGORIES, EventView, blind_label
 from .colours import CATEGORY_COLOURS
 from .offsets import to_utf16_ranges
 

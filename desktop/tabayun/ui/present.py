@@ -7,7 +7,7 @@ grid), then what the machine called them and any label a person gave them. The b
 quiz replaces the outlet names by letters and shuffles the columns per claim; R reveals.
 
 Nothing is computed here: texts, highlights and directions come from
-:class:`~tabayun.core.view.EventView`, and every offset goes to Qt through ``ui.offsets``.
+:class:`~tabayun.core.sharing.event_view.EventView`, and every offset goes to Qt through ``ui.offsets``.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from PySide6.QtGui import (QBrush, QColor, QFont, QFontMetricsF, QPageLayout, QP
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ..core.model import Difference
-from ..core.view import PRIORITY, EventView, blind_label
+from ..core.sharing.event_view import PRIORITY, EventView, blind_label
 from .app import article_font
 from .colours import CATEGORY_COLOURS
 from .models import ALL_CATEGORIES, CATEGORY_LABELS, OutletState

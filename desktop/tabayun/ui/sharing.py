@@ -21,14 +21,14 @@ if TYPE_CHECKING:
 
 def labels_table(labels):
     """The window's labels as the labels.csv frame core's exports take."""
-    from ..core.labels import labels_frame
+    from ..core.annotation.labels import labels_frame
 
     return labels_frame(labels) if labels else None
 
 
 def render_charts(comparison, labels) -> list[tuple[str, bytes]]:
     """Worker-thread job: the event's charts as PNG bytes, with their captions."""
-    from ..core import charts
+    from ..core.sharing import charts
 
     figures = [("Which outlet reports which claim", lambda: charts.coverage(comparison)),
                ("Word choices per outlet (term table)", lambda: charts.term_heatmap(comparison))]
@@ -99,7 +99,7 @@ class Sharing(QObject):
 
     def export_to(self, folder: str) -> None:
         """Export the event and its labels into ``folder`` off the GUI thread."""
-        from ..core.exporting import export_event
+        from ..core.sharing.export_folder import export_event
 
         comparison = self.w.view.comparison
         labels = labels_table(self.w.labelling.annotation.labels)
@@ -147,8 +147,8 @@ class Sharing(QObject):
             self.show_agreement(files)
 
     def show_agreement(self, files: list[str]) -> QDialog | None:
-        from ..core.agreement import agreement_report
-        from ..core.labels import LabelFileError, labels_frame, read_labels
+        from ..core.annotation.agreement import agreement_report
+        from ..core.annotation.labels import LabelFileError, labels_frame, read_labels
 
         frames = {}
         try:

@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 
 from ...core.model import SegmentRole
-from ...core.view import text_direction, whole_words
+from ...core.sharing.event_view import text_direction, whole_words
 from ..offsets import python_index, utf16_index
 
 ROLE_COLOURS = {SegmentRole.FURNITURE: QColor("#9a9a9a"), SegmentRole.METADATA: QColor("#6f7f90")}

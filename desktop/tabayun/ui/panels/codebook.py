@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
-from ...core.codebook import Codebook
+from ...core.annotation.codebook import Codebook
 from ..label_models import CodebookModel
 from ..models import ItemRole, refilter_rows
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget)
 
 from ...core.model import Difference
-from ...core.view import DIFFERENCE_CATEGORIES
+from ...core.sharing.event_view import DIFFERENCE_CATEGORIES
 from ..models import CATEGORY_LABELS, DifferencesFilterProxy, DifferencesModel, ItemRole, OutletState
 from .tables import item_table
 

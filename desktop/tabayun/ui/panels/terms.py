@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
-from ...core.view import DIFFERENCE_CATEGORIES
+from ...core.sharing.event_view import DIFFERENCE_CATEGORIES
 from ..models import CATEGORY_LABELS, CategoryFilterProxy, ItemRole, OutletState, TermsModel
 from .tables import item_table
 

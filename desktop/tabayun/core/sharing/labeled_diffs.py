@@ -1,6 +1,6 @@
 """The labels of an event as one tidy table, each span with the sentence around it.
 
-Input is the labels.csv frame (read with :func:`tabayun.core.export.read_csv`); its
+Input is the labels.csv frame (read with :func:`tabayun.core.files.read_csv`); its
 offsets are Python string indices into an article's original text. The table keeps
 ``doc_id`` and offsets so a reader can find every span in the article, and adds the
 whole unit (headline or sentence) the span sits in as ``context``. A span that does not
@@ -18,11 +18,11 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from .export import FORMULA_STARTS, atomic_write_bytes, write_csv
-from .model import Unit
+from ..files import FORMULA_STARTS, atomic_write_bytes, write_csv
+from ..model import Unit
 
 if TYPE_CHECKING:
-    from .comparison import Comparison
+    from ..analysis.comparison import Comparison
 
 TABLE_COLUMNS = [
     "label_id", "code", "annotator", "note", "confidence", "row_id",
@@ -106,7 +106,7 @@ def _text(value: Any) -> str:
 def labeled_table(comparison: Comparison, labels: pd.DataFrame) -> pd.DataFrame:
     """One line per label (columns :data:`TABLE_COLUMNS`), in the event's row order.
 
-    ``labels`` may be labels.csv as read by :func:`tabayun.core.export.read_csv` (cells as
+    ``labels`` may be labels.csv as read by :func:`tabayun.core.files.read_csv` (cells as
     stored) or a frame of parsed labels (nullable integer offsets, float confidence).
     ``row_id`` is the row of *this* comparison holding the span (labels.csv's own row_id
     when the span is in no row); ``text`` is the article's words at the offsets once they

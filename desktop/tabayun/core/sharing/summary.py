@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .comparison import Comparison
+from ..analysis.comparison import Comparison
 
 TOP_CANDIDATES = 8
 

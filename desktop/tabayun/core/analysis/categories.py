@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from . import resources
+from .. import resources
 
 KINDS = ("difference", "marker")
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from . import resources
+from .. import resources
+from ..model import Article, Segment, SegmentRole, Unit, UnitKind
 from .furniture import segment
-from .model import Article, Segment, SegmentRole, Unit, UnitKind
 
 _TERMINAL = ".؟?!…؛"
 _CLOSERS = "\"'”»’)]"

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy import sparse
 
-from .model import Row, Unit, UnitKind
+from ..model import Row, Unit, UnitKind
 from .normalize import Normalizer, tokenize
 
 

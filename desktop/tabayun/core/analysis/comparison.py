@@ -14,10 +14,10 @@ from typing import Callable, Iterable
 
 import pandas as pd
 
+from ..model import Article, Difference, LoadProblem, Marker, Row, Segment, Unit, UnitKind
 from . import diff as diff_stage
-from . import lexicon
 from .align import AlignSettings, align
-from .model import Article, Difference, LoadProblem, Marker, Row, Segment, Unit, UnitKind
+from .markers import find_markers, markers_frame
 from .normalize import Normalizer, tokenize
 from .readers import load_paths
 from .units import split_units
@@ -97,7 +97,7 @@ class Comparison:
         return diff_stage.differences_frame(self.differences)
 
     def markers_frame(self) -> pd.DataFrame:
-        return lexicon.markers_frame(self.markers)
+        return markers_frame(self.markers)
 
     def terms_frame(self) -> pd.DataFrame:
         return diff_stage.terms_frame(self.terms, self.articles)
@@ -147,7 +147,7 @@ def compare_articles(articles: Iterable[Article], problems: Iterable[LoadProblem
     differences = diff_stage.event_differences(rows, ordered, normalizer)
     terms = diff_stage.term_table(differences, normalizer)
     report("finding markers", 0.9)
-    markers = lexicon.find_markers(ordered, units, normalizer)
+    markers = find_markers(ordered, units, normalizer)
     report("done", 1.0)
     return Comparison(ordered, segments, units, rows, normalizer, list(problems), differences, markers, terms)
 

@@ -21,8 +21,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import resources
-from .model import Article, Segment, SegmentRole
+from .. import resources
+from ..model import Article, Segment, SegmentRole
 from .normalize import TOKEN_RE, fold
 
 HEADLINE_MAX_WORDS = 25

@@ -46,10 +46,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, TypeVar
 
-from .. import __version__
+from ... import __version__
+from ..files import CSV_ENCODING, FORMULA_STARTS, atomic_write_bytes, formula_safe
+from ..model import Article
 from .codebook import Codebook
-from .export import CSV_ENCODING, FORMULA_STARTS, atomic_write_bytes, formula_safe
-from .model import Article
 
 if TYPE_CHECKING:  # pandas only for labels_frame: the window starts without it
     import pandas as pd

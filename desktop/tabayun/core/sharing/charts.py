@@ -24,11 +24,11 @@ from matplotlib.patches import Patch
 from matplotlib.figure import Figure
 from packaging.version import Version  # a dependency of matplotlib
 
-from . import resources
-from .export import atomic_write_bytes
+from .. import resources
+from ..files import atomic_write_bytes
 
 if TYPE_CHECKING:
-    from .comparison import Comparison
+    from ..analysis.comparison import Comparison
 
 ARABIC_FONT_FILES = ("NotoNaskhArabic-Regular.ttf", "NotoNaskhArabic-Bold.ttf")
 # Arabic from the shipped font; Latin letters (which it lacks) from matplotlib's own.

@@ -23,9 +23,9 @@ from functools import lru_cache
 
 import pandas as pd
 
-from . import resources
+from .. import resources
+from ..model import Article, Marker, Unit
 from .categories import require
-from .model import Article, Marker, Unit
 from .normalize import Normalizer, Token, is_arabic, strip_al, tokenize
 
 MARKER_COLUMNS = ["doc_id", "char_start", "char_end", "text", "category", "entry"]

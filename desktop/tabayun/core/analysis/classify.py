@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from . import resources
+from .. import resources
 from .categories import require
 from .normalize import Normalizer, _g_key, _latin_key, fold, is_arabic, strip_al
 

@@ -17,12 +17,12 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from . import charts
+from .event_view import event_direction
 from .labeled_diffs import labeled_table, write_table_csv, write_table_xlsx
 from .report import render_report, write_report
-from .view import event_direction
 
 if TYPE_CHECKING:
-    from .comparison import Comparison
+    from ..analysis.comparison import Comparison
 
 TABLE_NAME = "labeled_diffs"
 REPORT_NAME = "report.html"

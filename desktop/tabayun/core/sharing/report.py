@@ -24,15 +24,16 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .. import __version__
-from . import categories, resources
-from .export import atomic_write_bytes
+from ... import __version__
+from .. import resources
+from ..analysis import categories
+from ..files import atomic_write_bytes
+from ..model import UnitKind
+from .event_view import PRIORITY, EventView, Highlight, event_direction, text_direction, whole_words
 from .labeled_diffs import SpanIndex, labeled_table
-from .model import UnitKind
-from .view import PRIORITY, EventView, Highlight, event_direction, text_direction, whole_words
 
 if TYPE_CHECKING:
-    from .comparison import Comparison
+    from ..analysis.comparison import Comparison
 
 # The window's highlight colours (tabayun.ui.colours holds them as QColors, which core
 # cannot import): word choice strongest, spelling and punctuation faint.

@@ -3,7 +3,7 @@
 The window computes nothing itself: for each grid cell it asks this module for the
 cell's original text, its highlight ranges (whole words, one category each), its
 writing direction, and whether a row passes the filters. :class:`EventView` indexes
-one :class:`~tabayun.core.comparison.Comparison` once (in the worker thread, right
+one :class:`~tabayun.core.analysis.comparison.Comparison` once (in the worker thread, right
 after ``compare``), so that painting and filtering are look-ups.
 
 Offsets returned here are Python string indices, relative to the cell's text; the UI
@@ -18,9 +18,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
-from .categories import require
-from .model import Difference, Marker, Row, UnitKind
-from .normalize import fold
+from ..analysis.categories import require
+from ..analysis.normalize import fold
+from ..model import Difference, Marker, Row, UnitKind
 
 DIFFERENCE_CATEGORIES = ("lexical", "number", "spelling", "punctuation")
 MARKER_CATEGORIES = ("loaded_term", "scare_quotes", "attribution_verb")
@@ -31,7 +31,7 @@ PRIORITY = ("lexical", "loaded_term", "scare_quotes", "number", "attribution_ver
 _RANK = {c: i for i, c in enumerate(PRIORITY)}
 
 if TYPE_CHECKING:  # the window imports this module before pandas is needed
-    from .comparison import Comparison
+    from ..analysis.comparison import Comparison
 
 # Letters, digits and the marks Arabic words carry: what a highlight must not cut.
 _WORD_CHAR = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d]")

@@ -17,7 +17,7 @@ from typing import Iterable, Iterator
 
 from charset_normalizer import from_bytes
 
-from .model import Article, LoadProblem, LoadResult
+from ..model import Article, LoadProblem, LoadResult
 
 TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm")

@@ -21,8 +21,8 @@ from typing import Callable
 
 import pandas as pd
 
+from ..model import Article, Difference, Row
 from .classify import LEXICAL, NUMBER, PUNCTUATION, SPELLING, DiffToken, categorise, salience
-from .model import Article, Difference, Row
 from .normalize import TOKEN_RE, Normalizer, fold
 
 DIFFERENCE_COLUMNS = ["row_id", "doc_a", "doc_b", "kind", "category", "a_start", "a_end", "a_text",

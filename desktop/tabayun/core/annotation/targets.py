@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Difference, Marker, Row
+from ..model import Difference, Marker, Row
 
 
 @dataclass(frozen=True)

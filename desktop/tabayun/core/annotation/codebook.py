@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from . import resources
-from .normalize import fold
+from .. import resources
+from ..analysis.normalize import fold
 
 CODEBOOK_COLUMNS = ("id", "label_en", "label_ar", "definition", "example", "colour", "key", "framing")
 
