@@ -15,7 +15,7 @@ How:
    sentences do not snowball.
 4. Rows are ordered so that reading top to bottom follows the articles.
 
-Headlines all go into one row on top. Articles are processed in doc_id order, so the
+Headlines are aligned among themselves the same way, in rows on top. Articles are processed in doc_id order, so the
 result does not depend on the order the files were given in.
 """
 
@@ -266,9 +266,32 @@ def _order_shared(groups: list[dict[str, list[Unit]]], sizes: dict[str, int]) ->
     return [groups[g] for g in head + tail[::-1]]
 
 
+def _headline_groups(heads: list[Unit], texts: dict[str, str], normalizer: Normalizer,
+                     settings: AlignSettings) -> list[tuple[dict[str, tuple[Unit, ...]], float]]:
+    """Headlines join rows by similarity, as claims do (a headline about another event, or
+    one outlet's second headline on another point, is not diffed against the others'):
+    rows of several outlets first, then in the first outlet's order."""
+    if not heads:
+        return []
+    vectors = vectorize(heads, texts, normalizer)
+    links = candidate_links(vectors, settings)
+    clusters = _Clusters(vectors, settings)
+    for (i, j), _sim in sorted(links.items(), key=lambda kv: (-kv[1], kv[0])):
+        clusters.union(i, j)
+    out = []
+    for members in clusters.groups():
+        members.sort()
+        grp: dict[str, list[Unit]] = defaultdict(list)
+        for m in members:
+            grp[heads[m].doc_id].append(heads[m])
+        out.append(({d: tuple(grp[d]) for d in sorted(grp)}, _row_similarity(members, links), members[0]))
+    out.sort(key=lambda g: (-len(g[0]), g[2]))
+    return [(grp, sim) for grp, sim, _ in out]
+
+
 def align(units_by_doc: dict[str, list[Unit]], texts: dict[str, str], normalizer: Normalizer,
           settings: AlignSettings | None = None) -> list[Row]:
-    """Rows of the event: the headline row first (if any article has a headline), then claims."""
+    """Rows of the event: the headline rows first (if any article has a headline), then claims."""
     settings = settings or AlignSettings()
     docs = sorted(units_by_doc)
     headlines = {d: tuple(u for u in units_by_doc[d] if u.kind is UnitKind.HEADLINE) for d in docs}
@@ -290,8 +313,8 @@ def align(units_by_doc: dict[str, list[Unit]], texts: dict[str, str], normalizer
         sims[id(groups[-1])] = _row_similarity(members, links)
     sizes = {d: len(units_by_doc[d]) for d in docs}
     rows: list[Row] = []
-    if any(headlines.values()):
-        rows.append(Row(0, {d: h for d, h in headlines.items() if h}, UnitKind.HEADLINE))
+    for grp, sim in _headline_groups([u for d in docs for u in headlines[d]], texts, normalizer, settings):
+        rows.append(Row(len(rows), grp, UnitKind.HEADLINE, sim))
     for grp in _order(groups, sizes):
         rows.append(Row(len(rows), {d: tuple(grp[d]) for d in sorted(grp)}, UnitKind.SENTENCE, sims[id(grp)]))
     return rows

@@ -138,6 +138,12 @@ def _changes(a: list[DiffToken], b: list[DiffToken], text_a: str, text_b: str) -
     return out
 
 
+def word_changes(a: list[DiffToken], b: list[DiffToken], codes_a: str, codes_b: str) -> list[_Change]:
+    """The runs of changes from tokens ``a`` to ``b`` (``codes_*``: one character per token,
+    equal characters for tokens that match); see :func:`_changes`."""
+    return _changes(a, b, codes_a, codes_b)
+
+
 def _runs(ops: DiffOps, i: int, j: int, keeps: Callable[[int, int], bool]) -> list[_Change]:
     """Changes between the equal stretches that ``keeps(i, n)`` accepts; other equal
     stretches stay inside the change around them."""
