@@ -32,7 +32,7 @@ def test_war_against_defence_in_the_first_visit_sentence(sample):
     assert len(war) == 1
     d = war[0]
     assert (d.kind, d.category) == ("substitution", "lexical")
-    assert d.score >= 0.8  # inside otherwise shared wording: near the top of the ranking
+    assert d.score >= 0.75  # a lone outlet against a majority, inside shared wording: high
     lexical = sorted((x.score for x in sample.differences if x.category == "lexical"), reverse=True)
     assert lexical.index(d.score) < 3  # in the top 3 of the event's word choices
 

@@ -46,8 +46,8 @@ LEXICAL_MAX_WORDS = 3
 CATEGORY_WEIGHT = {LEXICAL: 1.0, NUMBER: 0.9, SPELLING: 0.35, ADDED_OMITTED: 0.3, REWORDING: 0.15,
                    PUNCTUATION: 0.1}
 # A reading pair that recurs across rows is the strongest sign of a systematic choice.
-RECURRENCE_BONUS = 0.15
-LEXICON_BONUS = 0.2  # a reading that holds a term of the framing lexicon
+RECURRENCE_BONUS = 0.1  # per further row, at most two
+LEXICON_BONUS = 0.1  # a reading that holds a term of the framing lexicon
 _CODE_BASE = 0xE000  # private use area: one character per matching key of a row
 
 
@@ -516,13 +516,13 @@ def _word_positions(col: RowCollation, doc: str, lo: int, hi: int) -> list[int]:
 # --- scores -----------------------------------------------------------------------------
 
 def _score(category: str, readings: list[_Reading], majority: bool, outlets: int) -> float:
-    """0..1 before recurrence and lexicon: a short reading against a clear majority scores
-    high, a long one or one without a majority lower; the category weighs most."""
+    """0..0.75 before recurrence and lexicon: a short reading against a clear majority
+    scores high, a long one or one without a majority lower; the category weighs most."""
     departing = sum(len(r.ranges) for r in (readings[1:] if majority else readings))
     strength = 1.0 - departing / outlets if majority else 0.5
     longest = max((len(r.form) for r in readings), default=1)
     crisp = 1.0 / (1.0 + 0.3 * max(0, longest - 1))
-    return CATEGORY_WEIGHT[category] * (0.4 + 0.3 * strength + 0.3 * crisp)
+    return CATEGORY_WEIGHT[category] * (0.3 + 0.25 * strength + 0.2 * crisp)
 
 
 def _build_slot(col: RowCollation, slot_id: int, readings: list[_Reading], category: str,
