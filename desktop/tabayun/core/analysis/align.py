@@ -95,26 +95,58 @@ def vectorize(units: list[Unit], texts: dict[str, str], normalizer: Normalizer) 
 def candidate_links(vectors: UnitVectors, settings: AlignSettings) -> dict[tuple[int, int], float]:
     """(i, j) -> similarity for unit rows i < j in different articles where one is the
     other's best match above ``threshold``, or both are each other's above ``mutual_threshold``."""
-    links: dict[tuple[int, int], float] = {}
-    key_sets = [set(k) for k in vectors.keys]
+    i, j, sim = _link_arrays(vectors, settings)
+    return dict(zip(zip(i.tolist(), j.tolist()), sim.tolist()))
+
+
+def _link_arrays(vectors: UnitVectors, settings: AlignSettings) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The candidate links as arrays (i < j, similarity), strongest first (ties: i, j).
+
+    Per article, one sparse product against all units gives every best match; the rest is
+    array work, so the cost per pair of articles is a few numpy calls, not a Python loop
+    over their units."""
+    matrix = vectors.matrix
+    binary = matrix.copy()
+    binary.data[:] = 1.0  # shared content words, counted by a product of 0/1 rows
+    matrix_t = matrix.T.tocsr()
     docs = sorted(vectors.doc_rows)
-    for a in docs:
+    # the units of each article are one contiguous run of matrix rows (units come doc by doc)
+    starts = np.array([vectors.doc_rows[d][0] for d in docs])
+    lengths = np.array([len(vectors.doc_rows[d]) for d in docs])
+    column = np.arange(matrix.shape[0])
+    found_i, found_j, found_s = [], [], []
+    for k, a in enumerate(docs):
         rows_a = vectors.doc_rows[a]
-        block = (vectors.matrix[rows_a] @ vectors.matrix.T).toarray()
-        for b in docs:
-            if b == a:
-                continue
-            rows_b = vectors.doc_rows[b]
-            sub = block[:, rows_b]
-            best = sub.argmax(axis=1)
-            best_back = sub.argmax(axis=0)
-            for ia, jb in enumerate(best):
-                sim = float(sub[ia, jb])
-                if sim >= settings.threshold or (sim >= settings.mutual_threshold and best_back[jb] == ia):
-                    i, j = int(rows_a[ia]), int(rows_b[jb])
-                    if len(key_sets[i] & key_sets[j]) >= settings.min_shared_words:
-                        links[(min(i, j), max(i, j))] = sim
-    return links
+        block = (matrix[rows_a] @ matrix_t).toarray()  # units of a x all units
+        arange = np.arange(len(rows_a))[:, None]
+        best_sim = np.maximum.reduceat(block, starts, axis=1)  # per unit of a, per article
+        is_best = block == np.repeat(best_sim, lengths, axis=1)
+        best = np.minimum.reduceat(np.where(is_best, column, len(column)), starts, axis=1)
+        best_back = block.argmax(axis=0)  # for each unit elsewhere, its best match in a
+        mutual = best_back[best] == arange
+        keep = (best_sim >= settings.threshold) | ((best_sim >= settings.mutual_threshold) & mutual)
+        keep[:, k] = False
+        ia, doc = np.nonzero(keep)
+        if not len(ia):
+            continue
+        jb = best[ia, doc]
+        # shared content words of the kept pairs only (a full product would cost as much again)
+        shared = np.asarray(binary[rows_a[ia]].multiply(binary[jb]).sum(axis=1)).ravel()
+        ok = shared >= settings.min_shared_words
+        ia, jb = rows_a[ia[ok]], jb[ok]
+        found_i.append(np.minimum(ia, jb))
+        found_j.append(np.maximum(ia, jb))
+        found_s.append(best_sim[np.nonzero(keep)][ok])
+    if not found_i:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, np.zeros(0)
+    i, j, sim = np.concatenate(found_i), np.concatenate(found_j), np.concatenate(found_s)
+    # one entry per pair (both directions find it with the same similarity)
+    pair = i.astype(np.int64) * (len(vectors.units) + 1) + j
+    _, first = np.unique(pair, return_index=True)
+    i, j, sim = i[first], j[first], sim[first]
+    order = np.lexsort((j, i, -sim))
+    return i[order], j[order], sim[order]
 
 
 class _Clusters:
@@ -125,11 +157,14 @@ class _Clusters:
         self.s = settings
         n = len(vectors.units)
         self.parent = list(range(n))
-        # per root: doc -> sorted unit indices, and an (unnormalised) centroid
+        # per root: doc -> sorted unit indices, and an (unnormalised) centroid as a dict
+        # {column: weight}: merging and comparing a few dozen terms in Python is far cheaper
+        # than a scipy sparse operation per candidate link
         self.members: dict[int, dict[str, list[int]]] = {
             r: {u.doc_id: [u.index]} for r, u in enumerate(vectors.units)
         }
-        self.centroid: dict[int, sparse.csr_matrix] = {}
+        self.centroid: dict[int, dict[int, float]] = {}
+        self.norm2: dict[int, float] = {}
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -137,9 +172,12 @@ class _Clusters:
             i = self.parent[i]
         return i
 
-    def _centroid(self, root: int) -> sparse.csr_matrix:
+    def _centroid(self, root: int) -> dict[int, float]:
         if root not in self.centroid:
-            self.centroid[root] = self.v.matrix[root]
+            m = self.v.matrix
+            lo, hi = m.indptr[root], m.indptr[root + 1]
+            self.centroid[root] = dict(zip(m.indices[lo:hi].tolist(), m.data[lo:hi].tolist()))
+            self.norm2[root] = sum(x * x for x in self.centroid[root].values())
         return self.centroid[root]
 
     def _compatible(self, ra: int, rb: int) -> bool:
@@ -149,8 +187,9 @@ class _Clusters:
             if len(merged) > self.s.max_units_per_doc or merged[-1] - merged[0] != len(merged) - 1:
                 return False
         ca, cb = self._centroid(ra), self._centroid(rb)
-        dot = ca.multiply(cb).sum()
-        norm = math.sqrt(ca.multiply(ca).sum() * cb.multiply(cb).sum()) or 1.0
+        small, large = (ca, cb) if len(ca) <= len(cb) else (cb, ca)
+        dot = sum(x * large.get(k, 0.0) for k, x in small.items())
+        norm = math.sqrt(self.norm2[ra] * self.norm2[rb]) or 1.0
         return dot / norm >= self.s.cluster_agreement
 
     def union(self, i: int, j: int) -> bool:
@@ -162,7 +201,11 @@ class _Clusters:
         self.parent[rb] = ra
         for doc, idx in self.members.pop(rb).items():
             self.members[ra][doc] = sorted(self.members[ra].get(doc, []) + idx)
-        self.centroid[ra] = self._centroid(ra) + self.centroid.pop(rb, self.v.matrix[rb])
+        merged, other = self._centroid(ra), self._centroid(rb)
+        for k, x in other.items():
+            merged[k] = merged.get(k, 0.0) + x
+        del self.centroid[rb], self.norm2[rb]
+        self.norm2[ra] = sum(x * x for x in merged.values())
         return True
 
     def groups(self) -> list[list[int]]:
@@ -172,9 +215,29 @@ class _Clusters:
         return list(out.values())
 
 
-def _row_similarity(members: list[int], sims: dict[tuple[int, int], float]) -> float:
-    values = [sims[(i, j)] for a, i in enumerate(members) for j in members[a + 1:] if (i, j) in sims]
-    return round(sum(values) / len(values), 4) if values else 0.0
+def _row_similarities(clusters: "_Clusters", i: np.ndarray, j: np.ndarray, sim: np.ndarray) -> dict[int, float]:
+    """Per cluster root, the mean similarity of the links inside it."""
+    root = np.array([clusters.find(u) for u in range(len(clusters.parent))], dtype=np.int64)
+    inside = root[i] == root[j]
+    total = np.bincount(root[i][inside], weights=sim[inside], minlength=len(root))
+    count = np.bincount(root[i][inside], minlength=len(root))
+    return {int(r): round(float(total[r] / count[r]), 4) for r in np.nonzero(count)[0]}
+
+
+def _cluster(vectors: UnitVectors, settings: AlignSettings) -> tuple[list[list[int]], dict[int, float]]:
+    """Groups of unit rows (each sorted), and each group's mean link similarity by its first member."""
+    i, j, sim = _link_arrays(vectors, settings)
+    clusters = _Clusters(vectors, settings)
+    for a, b in zip(i.tolist(), j.tolist()):
+        clusters.union(a, b)
+    by_root = _row_similarities(clusters, i, j, sim)
+    groups = []
+    sims = {}
+    for members in clusters.groups():
+        members.sort()
+        groups.append(members)
+        sims[members[0]] = by_root.get(clusters.find(members[0]), 0.0)
+    return groups, sims
 
 
 def _order(groups: list[dict[str, list[Unit]]], sizes: dict[str, int]) -> list[dict[str, list[Unit]]]:
@@ -273,18 +336,13 @@ def _headline_groups(heads: list[Unit], texts: dict[str, str], normalizer: Norma
     rows of several outlets first, then in the first outlet's order."""
     if not heads:
         return []
-    vectors = vectorize(heads, texts, normalizer)
-    links = candidate_links(vectors, settings)
-    clusters = _Clusters(vectors, settings)
-    for (i, j), _sim in sorted(links.items(), key=lambda kv: (-kv[1], kv[0])):
-        clusters.union(i, j)
+    members_list, sims = _cluster(vectorize(heads, texts, normalizer), settings)
     out = []
-    for members in clusters.groups():
-        members.sort()
+    for members in members_list:
         grp: dict[str, list[Unit]] = defaultdict(list)
         for m in members:
             grp[heads[m].doc_id].append(heads[m])
-        out.append(({d: tuple(grp[d]) for d in sorted(grp)}, _row_similarity(members, links), members[0]))
+        out.append(({d: tuple(grp[d]) for d in sorted(grp)}, sims[members[0]], members[0]))
     out.sort(key=lambda g: (-len(g[0]), g[2]))
     return [(grp, sim) for grp, sim, _ in out]
 
@@ -296,21 +354,15 @@ def align(units_by_doc: dict[str, list[Unit]], texts: dict[str, str], normalizer
     docs = sorted(units_by_doc)
     headlines = {d: tuple(u for u in units_by_doc[d] if u.kind is UnitKind.HEADLINE) for d in docs}
     body = [u for d in docs for u in units_by_doc[d] if u.kind is not UnitKind.HEADLINE]
-    vectors = vectorize(body, texts, normalizer)
-    links = candidate_links(vectors, settings)
-    clusters = _Clusters(vectors, settings)
-    for (i, j), _sim in sorted(links.items(), key=lambda kv: (-kv[1], kv[0])):
-        clusters.union(i, j)
-
+    members_list, member_sims = _cluster(vectorize(body, texts, normalizer), settings)
     groups = []
     sims = {}
-    for members in clusters.groups():
-        members.sort()
+    for members in members_list:
         grp: dict[str, list[Unit]] = defaultdict(list)
         for m in members:
             grp[body[m].doc_id].append(body[m])
         groups.append(dict(grp))
-        sims[id(groups[-1])] = _row_similarity(members, links)
+        sims[id(groups[-1])] = member_sims[members[0]]
     sizes = {d: len(units_by_doc[d]) for d in docs}
     rows: list[Row] = []
     for grp, sim in _headline_groups([u for d in docs for u in headlines[d]], texts, normalizer, settings):

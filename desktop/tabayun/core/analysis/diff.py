@@ -88,15 +88,21 @@ def use_backend(name: str) -> None:
 # --- tokens --------------------------------------------------------------------
 
 def diff_tokens(text: str, start: int, end: int, normalizer: Normalizer) -> list[DiffToken]:
+    # an event repeats its words: what a spelling folds, stems and counts as, once per event
+    cache = normalizer.__dict__.setdefault("_diff_token_cache", {})
     out = []
     for m in _DIFF_TOKEN_RE.finditer(text, start, end):
-        folded = fold(m.group())
-        if not folded:
+        surface = m.group()
+        known = cache.get(surface)
+        if known is None:
+            folded = fold(surface)
+            is_word = bool(TOKEN_RE.fullmatch(surface))
+            stem = normalizer.stem(folded) if is_word else folded
+            known = cache[surface] = (folded, stem, is_word, is_word and (
+                normalizer.is_stopword(folded) or normalizer.is_stopword(stem)))
+        if not known[0]:
             continue  # a lone diacritic or tatweel
-        is_word = bool(TOKEN_RE.fullmatch(m.group()))
-        stem = normalizer.stem(folded) if is_word else folded
-        out.append(DiffToken(m.start(), m.end(), m.group(), folded, stem, is_word,
-                             is_word and (normalizer.is_stopword(folded) or normalizer.is_stopword(stem))))
+        out.append(DiffToken(m.start(), m.end(), surface, *known))
     return out
 
 

@@ -55,6 +55,7 @@ _PREPOSITIONS = ("ب", "ل", "ك")
 _SUFFIXES = ("هما", "كما", "ات", "ون", "ين", "ان", "ها", "هم", "يه", "ه", "ي", "ا")
 
 
+@lru_cache(maxsize=1 << 17)  # an event repeats its words: fold each spelling once
 def fold(text: str) -> str:
     """Character-level folding; the result may differ in length from ``text``."""
     text = unicodedata.normalize("NFKC", text)
@@ -94,6 +95,7 @@ def stopwords() -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=1 << 17)
 def strip_al(folded: str) -> str:
     """Remove the article ال with any proclitic before it, keeping 2+ letters."""
     for prefix in _AL_PREFIXES:
