@@ -402,8 +402,9 @@ def _category(col: RowCollation, readings: list[_Reading], normalizer: Normalize
     texts = [[t.surface for t in col.words(*_first(r))] for r in readings]
     if same_meaning(texts):
         return None
-    if present and all(_numbers(col, r) for r in present) and len({tuple(_numbers(col, r)) for r in present}) > 1:
-        return NUMBER
+    if present and all(_numbers(col, r) for r in present) and len({tuple(_numbers(col, r)) for r in present}) > 1 \
+            and (pulled or max(len(r.form) for r in present) <= LEXICAL_MAX_WORDS):
+        return NUMBER  # a long rewording with a number in it: the number is pulled out
     if len(present) >= 2 and _is_spelling(col, present, normalizer):
         return SPELLING
     # what each reading says beyond function words and paraphrase formulas
@@ -464,11 +465,18 @@ def _pulled_out(col: RowCollation, readings: list[_Reading], normalizer: Normali
     rdoc, rlo, rhi = _first(ref)
     r = col.by_doc[rdoc]
     out = []
+    def digits(w: _Unitwise, lo: int, hi: int) -> list[int]:  # numerals, not date words like اليوم
+        return [k for k in range(lo, hi) if w.tokens[k].is_word and any(c.isdigit() for c in w.tokens[k].folded)]
+
+    ref_numbers = digits(r, rlo, rhi)
     for other in readings[1:]:
         if not other.form:
             continue
         odoc, olo, ohi = _first(other)
         o = col.by_doc[odoc]
+        numbers = digits(o, olo, ohi)
+        if ref_numbers and numbers and [r.tokens[k].folded for k in ref_numbers] != [o.tokens[k].folded for k in numbers]:
+            out.append(_ranges_of(col, ref, other, ref_numbers[0], ref_numbers[-1] + 1, numbers[0], numbers[-1] + 1))
         sub = word_changes(r.tokens[rlo:rhi], o.tokens[olo:ohi], r.codes[rlo:rhi], o.codes[olo:ohi])
         i = j = 0
         for c in sub + [None]:
@@ -484,8 +492,7 @@ def _pulled_out(col: RowCollation, readings: list[_Reading], normalizer: Normali
             b_words = [t for t in o.tokens[olo + c.b_lo:olo + c.b_hi] if t.is_word]
             inner = 0 < c.a_lo and c.a_hi < rhi - rlo and 0 < c.b_lo and c.b_hi < ohi - olo
             short = 0 < len(a_words) <= LEXICAL_MAX_WORDS and 0 < len(b_words) <= LEXICAL_MAX_WORDS
-            numbers = [t for t in a_words if is_number(t)] and [t for t in b_words if is_number(t)]
-            if (inner and short) or numbers:
+            if inner and short and not any(is_number(t) for t in a_words + b_words):
                 out.append(_ranges_of(col, ref, other, rlo + c.a_lo, rlo + c.a_hi, olo + c.b_lo, olo + c.b_hi))
             i, j = c.a_hi, c.b_hi
     return out
