@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from tabayun.core.annotation.codebook import default_codebook
 from tabayun.core.annotation.labels import read_labels
 from tabayun.core.analysis.normalize import fold
-from tabayun.ui.models import LabelsRole
+from tabayun.ui.roles import LabelsRole
 
 from .conftest import doc_of, key_of, open_and_wait, press
 

@@ -21,7 +21,9 @@ from ..core.resources import resource, sample_event_dir
 from ..core.sharing.event_view import DIFFERENCE_CATEGORIES, EventView
 from .grid import GridView
 from .labelling import Labelling
-from .models import CATEGORY_LABELS, GridModel, OutletState, RowFilterProxy, refilter_rows
+from .categories import CATEGORY_LABELS
+from .grid_model import GridModel, RowFilterProxy, refilter_rows
+from .outlet_state import OutletState
 from .panels.article import ArticlePanel
 from .panels.differences import DifferencesPanel
 from .panels.legend import Legend

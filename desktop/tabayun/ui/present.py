@@ -24,8 +24,9 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QVBoxLayout, QWi
 from ..core.model import Difference
 from ..core.sharing.event_view import PRIORITY, EventView, blind_label
 from .app import article_font
-from .colours import CATEGORY_COLOURS
-from .models import ALL_CATEGORIES, CATEGORY_LABELS, OutletState
+from .categories import CATEGORY_COLOURS
+from .categories import ALL_CATEGORIES, CATEGORY_LABELS
+from .outlet_state import OutletState
 from .offsets import to_utf16_ranges
 
 STEPS = ("texts", "differences", "categories")
