@@ -19,10 +19,11 @@ from .. import __version__
 from ..core.model import Difference
 from ..core.resources import resource, sample_event_dir
 from ..core.sharing.event_view import DIFFERENCE_CATEGORIES, EventView
-from .grid import GridView
-from .labelling import Labelling
 from .categories import CATEGORY_LABELS
+from .fonts import BASE_POINT_SIZE
+from .grid import GridView
 from .grid_model import GridModel, RowFilterProxy, refilter_rows
+from .labelling import Labelling
 from .outlet_state import OutletState
 from .panels.article import ArticlePanel
 from .panels.differences import DifferencesPanel
@@ -34,8 +35,6 @@ from .present import PresentationWindow
 from .settings import MAX_ZOOM, MIN_ZOOM, Settings, event_key
 from .sharing import Sharing
 from .workers import run_task
-
-BASE_POINT_SIZE = 13.0
 
 
 def load_event(paths: list[str], progress=None) -> EventView:
