@@ -10,7 +10,7 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QFont, QGuiApplication, QIcon, QKeySequence
+from PySide6.QtGui import QActionGroup, QFont, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QInputDialog, QLabel, QLineEdit,
                                QMainWindow, QMenu, QMessageBox, QProgressBar, QStackedWidget, QTabWidget,
                                QToolBar, QVBoxLayout, QWidget)
@@ -19,6 +19,7 @@ from .. import __version__
 from ..core.model import Difference
 from ..core.resources import resource, sample_event_dir
 from ..core.sharing.event_view import DIFFERENCE_CATEGORIES, EventView
+from .actions import make_action
 from .categories import CATEGORY_LABELS
 from .fonts import BASE_POINT_SIZE
 from .grid import GridView
@@ -84,7 +85,8 @@ class MainWindow(QMainWindow):
         self._build_panels()
         self._build_actions()
         self.labelling = Labelling(self)
-        self.sharing = Sharing(self)
+        self.sharing = Sharing(self, self.settings, self.message_bar, self.statusBar().showMessage,
+                               event=lambda: self.view, labels=lambda: self.labelling.annotation.labels)
         self.tabs.addTab(self.labelling.codes_panel, "Codes")
         self.tabs.addTab(self.labelling.labels_panel, "Labels")
         self.tabs.addTab(self.sharing.charts_panel, "Charts")
@@ -159,24 +161,8 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.article_dock)
         self.article_dock.hide()
 
-    def _action(self, text: str, slot=None, shortcuts=(), checkable: bool = False, tip: str = "",
-                name: str = "") -> QAction:
-        action = QAction(text, self)
-        if shortcuts:
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
-        action.setCheckable(checkable)
-        if tip:
-            action.setToolTip(tip)
-            action.setStatusTip(tip)
-        if name:
-            action.setObjectName(name)
-        if slot is not None:
-            action.triggered.connect(slot)
-        self.addAction(action)  # shortcuts work with the menu bar hidden too
-        return action
-
     def _build_actions(self) -> None:
-        A = self._action
+        A = partial(make_action, self)
         self.act_open_files = A("&Open Files…", self.open_files_dialog, [QKeySequence.StandardKey.Open],
                                 tip="Open article files about one event")
         self.act_open_folder = A("Open &Folder…", self.open_folder_dialog, ["Ctrl+Shift+O"],
@@ -583,7 +569,7 @@ class MainWindow(QMainWindow):
         self.proxy.set_filters(lexical_only=False, omissions_only=False, query="")
 
     # --- differences ------------------------------------------------------------------------
-    def _difference_categories(self) -> set[str]:
+    def difference_categories(self) -> set[str]:
         shown = self.legend.shown() & set(DIFFERENCE_CATEGORIES)
         return shown or {"lexical"}
 
@@ -603,7 +589,7 @@ class MainWindow(QMainWindow):
         shown = current.isValid() and self.current_difference is not None
         start = current.row() if shown else (-1 if direction > 0 else rows)
         visible = self.outlets.visible()
-        categories = self._difference_categories()
+        categories = self.difference_categories()
         r = start + direction
         while 0 <= r < rows:
             source_row = self.proxy.mapToSource(self.proxy.index(r, 0)).row()
