@@ -4,9 +4,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tabayun.core.sharing.event_view import EventView
-from tabayun.ui.models import (CategoryFilterProxy, DifferencesFilterProxy, DifferencesModel, DirectionRole,
-                               GridModel, HighlightsRole, OmissionRole, OutletsModel, OutletState,
-                               RowFilterProxy, TermsModel)
+from tabayun.ui.grid_model import GridModel, RowFilterProxy
+from tabayun.ui.outlet_state import OutletState
+from tabayun.ui.panel_models import CategoryFilterProxy, DifferencesFilterProxy, DifferencesModel, OutletsModel, TermsModel
+from tabayun.ui.roles import DirectionRole, HighlightsRole, OmissionRole
 
 
 @pytest.fixture

@@ -10,8 +10,9 @@ from PySide6.QtGui import QDropEvent
 
 from tabayun.core.model import UnitKind
 from tabayun.ui.delegates import OMISSION_HATCH
-from tabayun.ui.main_window import BASE_POINT_SIZE
-from tabayun.ui.models import CATEGORY_LABELS, DocRole, HighlightsRole, OmissionRole
+from tabayun.ui.fonts import BASE_POINT_SIZE
+from tabayun.ui.categories import CATEGORY_LABELS
+from tabayun.ui.roles import DocRole, HighlightsRole, OmissionRole
 from tabayun.ui.offsets import python_index
 
 from .conftest import doc_of, open_and_wait

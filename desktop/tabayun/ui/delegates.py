@@ -17,8 +17,8 @@ from PySide6.QtGui import (QBrush, QColor, QFont, QFontMetricsF, QPainter, QPale
                            QTextLayout, QTextOption)
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from .colours import CATEGORY_COLOURS
-from .models import CellRole, HighlightsRole, LabelsRole, SearchRole
+from .categories import CATEGORY_COLOURS
+from .roles import CellRole, HighlightsRole, LabelsRole, SearchRole
 
 HEADLINE_BACKGROUND = QColor("#eef2f7")
 OMISSION_BACKGROUND = QColor("#f6f6f6")

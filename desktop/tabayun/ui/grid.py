@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor, QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView
 
 from .delegates import GRID_LINE, CellDelegate
-from .models import DocRole
+from .roles import DocRole
 
 MIN_COLUMN_WIDTH = 180  # at the base font size; scaled with zoom
 SYNC_CELLS = 4000  # events with fewer visible cells get all their row heights at once

@@ -7,7 +7,9 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (QDoubleSpinBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
 from ..label_models import LabelsModel
-from ..models import ItemRole, OutletState, SourceSortingProxy
+from ..outlet_state import OutletState
+from ..panel_models import SourceSortingProxy
+from ..roles import ItemRole
 from .tables import item_table
 
 
