@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from tabayun.core.analysis import diff as diff_stage
+from tabayun.core.analysis.collate import collate
 from tabayun.core.analysis.comparison import compare
 from tabayun.core.analysis.diff import DIFFERENCE_COLUMNS
 from tabayun.core.analysis.normalize import fold
@@ -81,9 +82,9 @@ def test_pure_python_and_cpp_diff_agree(sample):
     pytest.importorskip("fast_diff_match_patch")
     try:
         diff_stage.use_backend("python")
-        slow = diff_stage.event_differences(sample.rows, sample.articles, sample.normalizer)
+        slow = collate(sample.rows, sample.articles, sample.normalizer, sample.markers)
         diff_stage.use_backend("fast")
-        fast = diff_stage.event_differences(sample.rows, sample.articles, sample.normalizer)
+        fast = collate(sample.rows, sample.articles, sample.normalizer, sample.markers)
     finally:
         diff_stage.use_backend("auto")
     assert slow == fast and len(slow) > 50

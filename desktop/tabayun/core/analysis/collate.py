@@ -33,6 +33,7 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 from ..model import Article, Difference, Marker, Reading, Row, Slot, Witness
+from .categories import require
 from .classify import NUMBER, PUNCTUATION, SPELLING, DiffToken, _spelling_pair, is_number
 from .diff import TermPair, diff_tokens, word_changes
 from .equivalents import classes_in, same_meaning, without_equivalents
@@ -40,6 +41,7 @@ from .normalize import Normalizer, strip_al
 
 LEXICAL, ADDED_OMITTED, REWORDING = "lexical", "added_omitted", "rewording"
 VARIANT_CATEGORIES = (LEXICAL, NUMBER, SPELLING, ADDED_OMITTED, REWORDING, PUNCTUATION)
+require(VARIANT_CATEGORIES, "difference")  # the names live in resources/codebook/categories.csv
 # A word choice is a short phrase: more words on a side is rewording.
 LEXICAL_MAX_WORDS = 3
 # How strongly each kind of variant asks for a look, before majority and recurrence.

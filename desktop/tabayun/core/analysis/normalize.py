@@ -77,13 +77,17 @@ class Token:
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Word tokens of ``text[start:end]`` with offsets into ``text``."""
-    end = len(text) if end is None else end
+    return list(_tokens(text, start, len(text) if end is None else end))
+
+
+@lru_cache(maxsize=1 << 15)  # each unit is tokenized by several stages: once is enough
+def _tokens(text: str, start: int, end: int) -> tuple[Token, ...]:
     out = []
     for m in TOKEN_RE.finditer(text, start, end):
         folded = fold(m.group())
         if folded:
             out.append(Token(m.start(), m.end(), m.group(), folded))
-    return out
+    return tuple(out)
 
 
 @lru_cache(maxsize=None)
