@@ -211,13 +211,14 @@ class RowCollation:
     def words(self, doc: str, lo: int, hi: int) -> list[DiffToken]:
         return [t for t in self.by_doc[doc].tokens[lo:hi] if t.is_word]
 
-    def witness(self, doc: str, lo: int, hi: int) -> Witness:
+    def witness(self, doc: str, lo: int, hi: int, punctuation: bool = False) -> Witness:
         """The outlet's words lo..hi as offsets into its original text, trimmed of the
-        punctuation at the edges and kept inside one unit of the row."""
+        punctuation at the edges and kept inside one unit of the row (``punctuation``: a
+        stretch of punctuation marks only is kept as it is; else it is no reading)."""
         w = self.by_doc[doc]
         toks = w.tokens
         words = [k for k in range(lo, hi) if toks[k].is_word]
-        keep = words or list(range(lo, hi))
+        keep = words or (list(range(lo, hi)) if punctuation else [])
         if keep:
             unit = w.unit_of[keep[0]]
             keep = [k for k in keep if w.unit_of[k] == unit]
@@ -342,7 +343,7 @@ def _first(reading: _Reading) -> tuple[str, int, int]:
 
 def _numbers(col: RowCollation, reading: _Reading) -> list[str]:
     doc, lo, hi = _first(reading)
-    return sorted(t.folded for t in col.words(doc, lo, hi) if is_number(t))
+    return sorted(strip_al(t.folded) for t in col.words(doc, lo, hi) if is_number(t))  # اليوم = يوم
 
 
 def _is_spelling(col: RowCollation, readings: list[_Reading], normalizer: Normalizer) -> bool:
@@ -539,7 +540,7 @@ def _build_slot(col: RowCollation, slot_id: int, readings: list[_Reading], categ
     majority = outlets >= 3 and (len(readings) == 1 or len(readings[0].ranges) > len(readings[1].ranges))
     made = []
     for k, r in enumerate(readings):
-        witnesses = tuple(col.witness(doc, lo, hi) for doc, (lo, hi) in sorted(r.ranges.items()))
+        witnesses = tuple(col.witness(doc, lo, hi, category == PUNCTUATION) for doc, (lo, hi) in sorted(r.ranges.items()))
         surfaces = Counter(col.texts[w.doc_id][w.start:w.end] for w in witnesses)
         made.append(Reading(surfaces.most_common(1)[0][0], r.form, witnesses, majority and k == 0))
     return Slot(col.row.row_id, slot_id, tuple(made), category, round(_score(category, readings, majority, outlets), 3))
