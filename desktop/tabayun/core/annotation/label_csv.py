@@ -24,26 +24,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from ..files import CSV_ENCODING, FORMULA_STARTS, formula_safe
+from ..files import CSV_ENCODING, escape_cell, unescape_cell
 from .label_record import (FLOAT_COLUMNS, INT_COLUMNS, LABEL_COLUMNS, OPTIONAL_INT_COLUMNS, TEXT_COLUMNS, Label,
                            LabelFileError, label_problem)
 
 if TYPE_CHECKING:  # pandas only for labels_frame: the window starts without it
     import pandas as pd
-
-_ESCAPED_STARTS = FORMULA_STARTS + ("'",)
-
-
-def escape_cell(text: str) -> str:
-    """Formula-safe form of a text cell (reversed exactly by :func:`unescape_cell`)."""
-    return "'" + text if text.startswith("'") else formula_safe(text)  # type: ignore[return-value]
-
-
-def unescape_cell(text: str) -> str:
-    if text.startswith("'") and text[1:2] and text[1:2] in _ESCAPED_STARTS:
-        return text[1:]
-    return text
-
 
 def labels_to_csv(labels: Iterable[Label]) -> bytes:
     """The bytes of a labels file holding ``labels``."""
