@@ -46,6 +46,7 @@ class LabelsPanel(QWidget):
         self.delete = QPushButton("Delete")
         self.delete.setObjectName("label_delete")
         self.count = QLabel()
+        self.count.setTextFormat(Qt.TextFormat.PlainText)  # shows the labels file's path
         self.count.setStyleSheet("color: #555;")
         edit_row = QHBoxLayout()
         edit_row.addWidget(self.note, 1)
