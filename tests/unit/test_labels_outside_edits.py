@@ -240,3 +240,20 @@ def test_kill_9_during_a_save_blocks_nothing_and_leaves_no_temp_file(tmp_path, m
     assert time.monotonic() - began < 1.0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["labels.csv"]
     assert notes(path) == ["L1", "L2"]
+
+
+def test_a_byte_exact_copy_written_back_in_place_is_still_seen_as_an_outside_edit(tmp_path):
+    # A careful script can write exactly Tabayun's bytes; it writes into the same file,
+    # where a Tabayun save always replaces it with a new one.
+    path = tmp_path / "labels.csv"
+    store = LabelStore(path, EVENT)
+    store.add(label(1))
+    copy = pd.read_csv(path, encoding="utf-8-sig", keep_default_na=False, dtype=str)
+    old_bytes = path.read_bytes()
+    store.add(label(2))
+    with open(path, "r+b") as fh:  # in place, as pandas and most scripts write
+        copy.to_csv(fh, index=False, encoding="utf-8-sig", lineterminator="\r\n")
+        fh.truncate()
+    assert path.read_bytes() == old_bytes  # byte for byte what Tabayun wrote
+    store.add(label(3))
+    assert notes(path) == ["L1", "L2", "L3"]
