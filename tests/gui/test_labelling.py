@@ -57,7 +57,7 @@ def test_enter_takes_the_suggested_code_and_a_different_key_overrides_it(qtbot, 
 
 
 def test_reopening_the_event_shows_its_labels(qtbot, labelling_window, event_dir, settings):
-    from tabayun.ui.app import article_font
+    from tabayun.ui.fonts import article_font
     from tabayun.ui.main_window import MainWindow
 
     w = labelling_window
@@ -125,7 +125,7 @@ def test_a_crash_between_write_and_replace_leaves_the_file_intact(qtbot, labelli
 
 
 def test_two_windows_on_one_labels_file_keep_both_sets(qtbot, labelling_window, event_dir, settings):
-    from tabayun.ui.app import article_font
+    from tabayun.ui.fonts import article_font
     from tabayun.ui.main_window import MainWindow
 
     first = labelling_window

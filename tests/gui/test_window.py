@@ -10,7 +10,7 @@ from PySide6.QtGui import QDropEvent
 
 from tabayun.core.model import UnitKind
 from tabayun.ui.delegates import OMISSION_HATCH
-from tabayun.ui.main_window import BASE_POINT_SIZE
+from tabayun.ui.fonts import BASE_POINT_SIZE
 from tabayun.ui.categories import CATEGORY_LABELS
 from tabayun.ui.roles import DocRole, HighlightsRole, OmissionRole
 from tabayun.ui.offsets import python_index

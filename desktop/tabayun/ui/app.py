@@ -166,50 +166,6 @@ def _qt_import_problem() -> str | None:
     return None
 
 
-# --- fonts -----------------------------------------------------------------------------
-PREFERRED_ARABIC_FAMILIES = ("Noto Naskh Arabic", "Noto Naskh Arabic UI", "Amiri", "Scheherazade New",
-                             "Noto Sans Arabic", "Geeza Pro", "Segoe UI", "Tahoma")
-SHIPPED_FONTS = ("NotoNaskhArabic-Regular.ttf", "NotoNaskhArabic-Bold.ttf")
-
-
-def article_font():
-    """The font for article text: a readable Arabic face of the system, else the one we ship
-    (resources/fonts, SIL Open Font License), with the system's default for other scripts."""
-    from PySide6.QtGui import QFont, QFontDatabase
-
-    arabic = set(QFontDatabase.families(QFontDatabase.WritingSystem.Arabic))
-    family = next((f for f in PREFERRED_ARABIC_FAMILIES if f in arabic), None)
-    if family is None:
-        family = load_shipped_font()
-    font = QFont()
-    default = font.family()
-    if family:
-        font.setFamilies([family, default] if default and default != family else [family])
-    return font
-
-
-def load_shipped_font() -> str | None:
-    """Register the shipped Arabic font with Qt; return its family name."""
-    from PySide6.QtGui import QFontDatabase
-
-    from ..core.resources import resource
-
-    family = None
-    for name in SHIPPED_FONTS:
-        node = resource("fonts", name)
-        try:
-            data = node.read_bytes()
-        except OSError:
-            continue
-        from PySide6.QtCore import QByteArray
-
-        font_id = QFontDatabase.addApplicationFontFromData(QByteArray(data))
-        if font_id >= 0 and family is None:
-            families = QFontDatabase.applicationFontFamilies(font_id)
-            family = families[0] if families else None
-    return family
-
-
 # --- running -----------------------------------------------------------------------------
 def _application(argv: list[str] | None = None):
     from PySide6.QtCore import QCoreApplication
@@ -233,6 +189,7 @@ def _application(argv: list[str] | None = None):
 def create_window(paths: list[str], settings=None):
     """The main window, already loading ``paths`` (or the sample event)."""
     from ..core.resources import sample_event_dir
+    from .fonts import article_font
     from .main_window import MainWindow
 
     window = MainWindow(settings, article_font())

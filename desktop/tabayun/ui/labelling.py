@@ -7,8 +7,9 @@ omission, a hand-selected span, a pair of spans) and hands it to :class:`Annotat
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -16,16 +17,49 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit
 
 from ..core.annotation import targets
 from ..core.annotation.targets import LabelTarget
+from .actions import make_action
 from .annotation import Annotation
 from .panels.codebook import CodebookPanel
 from .panels.labels import LabelsPanel
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from PySide6.QtWidgets import QDockWidget, QStatusBar, QWidget
+
+    from ..core.model import Difference
+    from ..core.sharing.event_view import EventView
+    from .grid import GridView
+    from .grid_model import GridModel, RowFilterProxy
+    from .outlet_state import OutletState
+    from .panels.article import ArticlePanel
+    from .panels.messagebar import MessageBar
+    from .settings import Settings
+
+
+class LabellingHost(Protocol):
+    """What labelling needs of the window it serves (the main window is one): the grid and
+    what is selected in it, the raw article, where to say things, and the settings."""
+
+    settings: Settings
+    view: EventView | None
+    current_difference: Difference | None
+    outlets: OutletState
+    grid: GridView
+    grid_model: GridModel
+    proxy: RowFilterProxy
+    article_panel: ArticlePanel
+    article_dock: QDockWidget
+    message_bar: MessageBar
+
+    @property
+    def event_key(self) -> str: ...
+    def difference_categories(self) -> set[str]: ...
+    def clear_filters(self) -> None: ...
+    def show_side_tab(self, widget: QWidget) -> None: ...
+    def statusBar(self) -> QStatusBar: ...
 
 
 class Labelling(QObject):
-    def __init__(self, window: MainWindow):
+    def __init__(self, window: LabellingHost):
         super().__init__(window)
         self.w = window
         self.annotation = Annotation(window.settings, self)
@@ -49,26 +83,26 @@ class Labelling(QObject):
 
     # --- actions ---------------------------------------------------------------------
     def _build_actions(self) -> None:
-        w, stack = self.w, self.annotation.undo_stack
-        self.act_undo = w._action("&Undo", self.annotation.undo, [QKeySequence.StandardKey.Undo], name="act_undo")
-        self.act_redo = w._action("&Redo", self.annotation.redo, ["Ctrl+Shift+Z", "Ctrl+Y"], name="act_redo")
+        A, stack = partial(make_action, self.w), self.annotation.undo_stack
+        self.act_undo = A("&Undo", self.annotation.undo, [QKeySequence.StandardKey.Undo], name="act_undo")
+        self.act_redo = A("&Redo", self.annotation.redo, ["Ctrl+Shift+Z", "Ctrl+Y"], name="act_redo")
         stack.canUndoChanged.connect(self.act_undo.setEnabled)
         stack.canRedoChanged.connect(self.act_redo.setEnabled)
         stack.undoTextChanged.connect(lambda text: self.act_undo.setText(f"&Undo {text}".strip()))
         stack.redoTextChanged.connect(lambda text: self.act_redo.setText(f"&Redo {text}".strip()))
         self.act_undo.setEnabled(False)
         self.act_redo.setEnabled(False)
-        self.act_accept = w._action("Label with the &Suggested Code", self.accept_suggestion,
-                                    ["Return", "Enter"], name="act_accept")
+        self.act_accept = A("Label with the &Suggested Code", self.accept_suggestion, ["Return", "Enter"],
+                            name="act_accept")
         self.act_accept.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        w.grid.addAction(self.act_accept)
-        self.act_find_code = w._action("&Find a Code…", self._focus_codes, ["/", "Ctrl+;"], name="act_find_code")
-        self.act_pin = w._action("&Pin Span for a Pair", self.pin_span, ["Ctrl+P"], name="act_pin",
-                                 tip="Keep the selected span; the next label pairs it with another outlet's span")
-        self.act_delete = w._action("&Delete Selected Label", self._delete_current, ["Ctrl+Del"])
-        self.act_labels_file = w._action("&Labels File…", self.choose_labels_file)
-        self.act_codebook = w._action("Load &Codebook…", self.choose_codebook)
-        self.act_annotator = w._action("Set &Annotator Name…", self._change_annotator)
+        self.w.grid.addAction(self.act_accept)
+        self.act_find_code = A("&Find a Code…", self._focus_codes, ["/", "Ctrl+;"], name="act_find_code")
+        self.act_pin = A("&Pin Span for a Pair", self.pin_span, ["Ctrl+P"], name="act_pin",
+                         tip="Keep the selected span; the next label pairs it with another outlet's span")
+        self.act_delete = A("&Delete Selected Label", self._delete_current, ["Ctrl+Del"])
+        self.act_labels_file = A("&Labels File…", self.choose_labels_file)
+        self.act_codebook = A("Load &Codebook…", self.choose_codebook)
+        self.act_annotator = A("Set &Annotator Name…", self._change_annotator)
 
     def _bind_code_keys(self) -> None:
         """One shortcut per code key, active while the grid, the raw article or the labels
@@ -127,7 +161,7 @@ class Labelling(QObject):
             if self.w.outlets.reference in reporting:
                 reporting.insert(0, self.w.outlets.reference)
             return targets.for_omission(view.rows[row], doc, reporting[0]) if reporting else None
-        lead = view.lead_difference(row, self.w._difference_categories(), self.w.outlets.reference,
+        lead = view.lead_difference(row, self.w.difference_categories(), self.w.outlets.reference,
                                     self.w.outlets.visible())
         if lead is not None and doc in (lead.doc_a, lead.doc_b):
             return targets.for_difference(lead)

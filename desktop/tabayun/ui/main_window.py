@@ -10,7 +10,7 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QFont, QGuiApplication, QIcon, QKeySequence
+from PySide6.QtGui import QFont, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QInputDialog, QLabel, QLineEdit,
                                QMainWindow, QMenu, QMessageBox, QProgressBar, QStackedWidget, QTabWidget,
                                QToolBar, QVBoxLayout, QWidget)
@@ -19,10 +19,13 @@ from .. import __version__
 from ..core.model import Difference
 from ..core.resources import resource, sample_event_dir
 from ..core.sharing.event_view import DIFFERENCE_CATEGORIES, EventView
+from .actions import make_action
+from .fonts import BASE_POINT_SIZE
 from .grid import GridView
-from .labelling import Labelling
-from .categories import CATEGORY_LABELS
 from .grid_model import GridModel, RowFilterProxy, refilter_rows
+from .labelling import Labelling
+from .navigation import DifferenceNavigator
+from .outlet_menus import add_outlet_actions, fill_outlets_menu
 from .outlet_state import OutletState
 from .panels.article import ArticlePanel
 from .panels.differences import DifferencesPanel
@@ -34,8 +37,6 @@ from .present import PresentationWindow
 from .settings import MAX_ZOOM, MIN_ZOOM, Settings, event_key
 from .sharing import Sharing
 from .workers import run_task
-
-BASE_POINT_SIZE = 13.0
 
 
 def load_event(paths: list[str], progress=None) -> EventView:
@@ -59,8 +60,6 @@ class MainWindow(QMainWindow):
         self.loading = False
         self._generation = 0
         self._event_key = ""
-        self._term_cursor: tuple[object, int] | None = None
-        self.current_difference: Difference | None = None
         self.base_font = QFont(article_font) if article_font is not None else QFont()
         self.base_font.setPointSizeF(BASE_POINT_SIZE)
         self.zoom = self.settings.zoom
@@ -83,9 +82,13 @@ class MainWindow(QMainWindow):
 
         self._build_central()
         self._build_panels()
+        self.navigator = DifferenceNavigator(self.grid, self.proxy, self.grid_model, self.outlets,
+                                             self.differences_panel, self.difference_categories,
+                                             self.statusBar().showMessage, self.clear_filters, self)
         self._build_actions()
         self.labelling = Labelling(self)
-        self.sharing = Sharing(self)
+        self.sharing = Sharing(self, self.settings, self.message_bar, self.statusBar().showMessage,
+                               event=lambda: self.view, labels=lambda: self.labelling.annotation.labels)
         self.tabs.addTab(self.labelling.codes_panel, "Codes")
         self.tabs.addTab(self.labelling.labels_panel, "Labels")
         self.tabs.addTab(self.sharing.charts_panel, "Charts")
@@ -160,24 +163,8 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.article_dock)
         self.article_dock.hide()
 
-    def _action(self, text: str, slot=None, shortcuts=(), checkable: bool = False, tip: str = "",
-                name: str = "") -> QAction:
-        action = QAction(text, self)
-        if shortcuts:
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
-        action.setCheckable(checkable)
-        if tip:
-            action.setToolTip(tip)
-            action.setStatusTip(tip)
-        if name:
-            action.setObjectName(name)
-        if slot is not None:
-            action.triggered.connect(slot)
-        self.addAction(action)  # shortcuts work with the menu bar hidden too
-        return action
-
     def _build_actions(self) -> None:
-        A = self._action
+        A = partial(make_action, self)
         self.act_open_files = A("&Open Files…", self.open_files_dialog, [QKeySequence.StandardKey.Open],
                                 tip="Open article files about one event")
         self.act_open_folder = A("Open &Folder…", self.open_folder_dialog, ["Ctrl+Shift+O"],
@@ -303,8 +290,8 @@ class MainWindow(QMainWindow):
         self.outlets.changed.connect(self._outlets_changed)
         self.legend.categories_changed.connect(self._categories_changed)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
-        self.differences_panel.difference_selected.connect(self._panel_difference_selected)
-        self.terms_panel.term_selected.connect(self._term_selected)
+        self.navigator.shown.connect(lambda _d: self.labelling.refresh_suggestion())
+        self.terms_panel.term_selected.connect(self.navigator.show_term)
         self.grid.order_changed.connect(self.outlets.set_order)
         self.grid.header_menu_requested.connect(self._header_menu)
         self.grid.header_double_clicked.connect(self.rename_outlet_dialog)
@@ -372,8 +359,7 @@ class MainWindow(QMainWindow):
         self._save_outlet_layout()
         self.view = view
         self.paths = paths
-        self.current_difference = None
-        self._term_cursor = None
+        self.navigator.set_view(view)
         self._event_key = event_key(paths)
         comparison = view.comparison
         self.labelling.open_event(comparison, paths, self._event_key, self._event_name(paths))
@@ -509,45 +495,12 @@ class MainWindow(QMainWindow):
 
     def _header_menu(self, doc_id: str, global_pos) -> None:
         menu = QMenu(self)
-        self._outlet_actions(menu, doc_id)
+        add_outlet_actions(menu, self.outlets, doc_id, self.rename_outlet_dialog, self._show_raw, self.act_show_all)
         menu.exec(global_pos)
 
-    def _outlet_actions(self, menu: QMenu, doc_id: str) -> None:
-        label = self.outlets.label(doc_id)
-        rename = menu.addAction(f"Rename “{label}”…", lambda: self.rename_outlet_dialog(doc_id))
-        rename.setEnabled(not self.outlets.blind)
-        menu.addAction(f"Hide “{label}”", lambda: self.outlets.set_hidden(doc_id, True))
-        if self.outlets.reference == doc_id:
-            menu.addAction("Clear reference (compare all pairs)", lambda: self.outlets.set_reference(None))
-        else:
-            menu.addAction(f"Use “{label}” as reference", lambda: self.outlets.set_reference(doc_id))
-        menu.addAction("Move earlier", lambda: self.outlets.move(doc_id, -1))
-        menu.addAction("Move later", lambda: self.outlets.move(doc_id, 1))
-        menu.addAction("Show raw article", lambda: self._show_raw(doc_id))
-        menu.addSeparator()
-        menu.addAction(self.act_show_all)
-
     def _fill_outlets_menu(self) -> None:
-        menu = self.outlets_menu
-        menu.clear()
-        menu.addAction(self.act_blind)
-        menu.addAction(self.act_show_all)
-        menu.addSeparator()
-        ref_menu = menu.addMenu("&Reference")
-        group = QActionGroup(ref_menu)
-        none = ref_menu.addAction("None: compare all pairs", lambda: self.outlets.set_reference(None))
-        none.setCheckable(True)
-        none.setChecked(self.outlets.reference is None)
-        group.addAction(none)
-        for doc in self.outlets.order:
-            a = ref_menu.addAction(self.outlets.label(doc), partial(self.outlets.set_reference, doc))
-            a.setCheckable(True)
-            a.setChecked(self.outlets.reference == doc)
-            group.addAction(a)
-        menu.addSeparator()
-        for doc in self.outlets.order:
-            sub = menu.addMenu(self.outlets.label(doc))
-            self._outlet_actions(sub, doc)
+        fill_outlets_menu(self.outlets_menu, self.outlets, self.rename_outlet_dialog, self._show_raw,
+                          self.act_show_all, self.act_blind)
 
     def _show_raw(self, doc_id: str) -> None:
         column = self.grid_model.column_of(doc_id)
@@ -590,79 +543,22 @@ class MainWindow(QMainWindow):
         self.proxy.set_filters(lexical_only=False, omissions_only=False, query="")
 
     # --- differences ------------------------------------------------------------------------
-    def _difference_categories(self) -> set[str]:
+    def difference_categories(self) -> set[str]:
         shown = self.legend.shown() & set(DIFFERENCE_CATEGORIES)
         return shown or {"lexical"}
 
     def next_difference(self) -> bool:
-        return self._step(1)
+        return self.navigator.step(1)
 
     def previous_difference(self) -> bool:
-        return self._step(-1)
+        return self.navigator.step(-1)
 
-    def _step(self, direction: int) -> bool:
-        if self.view is None:
-            return False
-        rows = self.proxy.rowCount()
-        current = self.grid.currentIndex()
-        # Before any difference was shown, F8 starts above the first row (Qt puts the
-        # current index on row 0 at start, whose differences would be skipped).
-        shown = current.isValid() and self.current_difference is not None
-        start = current.row() if shown else (-1 if direction > 0 else rows)
-        visible = self.outlets.visible()
-        categories = self._difference_categories()
-        r = start + direction
-        while 0 <= r < rows:
-            source_row = self.proxy.mapToSource(self.proxy.index(r, 0)).row()
-            d = self.view.lead_difference(source_row, categories, self.outlets.reference, visible)
-            if d is not None:
-                self.show_difference(d)
-                return True
-            r += direction
-        self.statusBar().showMessage("No further difference" if direction > 0 else "No earlier difference", 3000)
-        return False
+    @property
+    def current_difference(self) -> Difference | None:
+        return self.navigator.current
 
-    def show_difference(self, d: Difference, sync_panel: bool = True) -> None:
-        """Scroll the grid to ``d``'s row and select its two cells."""
-        if self.view is None:
-            return
-        source_row = self.view.row_index(d.row_id)
-        proxy_index = self.proxy.mapFromSource(self.grid_model.index(source_row, 0))
-        if not proxy_index.isValid():
-            self.clear_filters()
-            self.statusBar().showMessage("Filters cleared to show the difference", 3000)
-            proxy_index = self.proxy.mapFromSource(self.grid_model.index(source_row, 0))
-        for doc in (d.doc_a, d.doc_b):
-            if doc in self.outlets.hidden:
-                self.outlets.set_hidden(doc, False)
-        columns = [self.grid_model.column_of(d.doc_a), self.grid_model.column_of(d.doc_b)]
-        self.current_difference = d
-        if self.grid._relayout_timer.isActive():
-            self.grid.relayout_rows()
-        self.grid.select_cells(proxy_index.row(), columns)
-        if sync_panel:
-            self.differences_panel.select_difference(d)
-        self.labelling.refresh_suggestion()
-        self.statusBar().showMessage(
-            f"Row {source_row}: {self.outlets.label(d.doc_a)} «{d.a_text}» / {self.outlets.label(d.doc_b)} "
-            f"«{d.b_text}» ({CATEGORY_LABELS.get(d.category, d.category)}, score {d.score:.2f})", 8000)
-
-    def _panel_difference_selected(self, d: Difference) -> None:
-        if d is not None:
-            self.show_difference(d, sync_panel=False)
-
-    def _term_selected(self, term) -> None:
-        if self.view is None or term is None:
-            return
-        found = self.view.differences_for_term(term.term_a, term.term_b)
-        if not found:
-            self.statusBar().showMessage("No difference found for this term pair", 3000)
-            return
-        n = 0
-        if self._term_cursor and self._term_cursor[0] == term:
-            n = (self._term_cursor[1] + 1) % len(found)
-        self._term_cursor = (term, n)
-        self.show_difference(found[n])
+    def show_difference(self, d: Difference) -> None:
+        self.navigator.show(d)
 
     def present(self) -> None:
         """Open the classroom presentation at the current claim (it deletes itself on close)."""

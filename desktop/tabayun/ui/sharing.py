@@ -6,17 +6,21 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QPixmap
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, QPlainTextEdit, QPushButton,
                                QScrollArea, QVBoxLayout, QWidget)
 
+from .actions import make_action
+from .panels.messagebar import MessageBar
+from .settings import Settings
 from .workers import run_task
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from ..core.annotation.labels import Label
+    from ..core.sharing.event_view import EventView
 
 
 def labels_table(labels):
@@ -79,21 +83,26 @@ class ChartsPanel(QWidget):
 
 
 class Sharing(QObject):
-    def __init__(self, window: MainWindow):
-        super().__init__(window)
-        self.w = window
+    """File → Export, the Charts tab and Label → Agreement, for the event ``event()`` returns
+    and the labels ``labels()`` returns; messages go to ``messages`` and ``status``."""
+
+    def __init__(self, owner: QWidget, settings: Settings, messages: MessageBar, status: Callable[..., None],
+                 event: Callable[[], EventView | None], labels: Callable[[], list[Label]]):
+        super().__init__(owner)
+        self.owner, self.settings, self.messages, self.status = owner, settings, messages, status
+        self.event, self.labels = event, labels
         self.charts_panel = ChartsPanel()
         self.charts_panel.refresh.clicked.connect(self.draw_charts)
-        self.act_export = window._action("&Export…", self.export_dialog, ["Ctrl+E"], name="act_export",
-                                         tip="Write the labelled differences (CSV, XLSX), an HTML report and charts")
-        self.act_agreement = window._action("&Agreement Between Annotators…", self.agreement_dialog,
-                                            name="act_agreement")
+        self.act_export = make_action(owner, "&Export…", self.export_dialog, ["Ctrl+E"], name="act_export",
+                                      tip="Write the labelled differences (CSV, XLSX), an HTML report and charts")
+        self.act_agreement = make_action(owner, "&Agreement Between Annotators…", self.agreement_dialog,
+                                         name="act_agreement")
 
     # --- export -----------------------------------------------------------------------
     def export_dialog(self) -> None:
-        if self.w.view is None:
+        if self.event() is None:
             return
-        folder = QFileDialog.getExistingDirectory(self.w, "Export to a folder", self.w.settings.last_directory)
+        folder = QFileDialog.getExistingDirectory(self.owner, "Export to a folder", self.settings.last_directory)
         if folder:
             self.export_to(folder)
 
@@ -101,25 +110,25 @@ class Sharing(QObject):
         """Export the event and its labels into ``folder`` off the GUI thread."""
         from ..core.sharing.export_folder import export_event
 
-        comparison = self.w.view.comparison
-        labels = labels_table(self.w.labelling.annotation.labels)
-        self.w.statusBar().showMessage(f"Exporting to {folder}…")
+        comparison = self.event().comparison
+        labels = labels_table(self.labels())
+        self.status(f"Exporting to {folder}…")
         self.act_export.setEnabled(False)
         run_task(lambda: export_event(comparison, folder, labels), self._exported, self._export_failed)
 
     def _exported(self, paths: list[Path]) -> None:
         self.act_export.setEnabled(True)
         report = next((p for p in paths if p.name == "report.html"), None)
-        self.w.message_bar.show_message(
+        self.messages.show_message(
             f"Exported {len(paths)} files to {Path(paths[0]).parent if paths else ''}"
             + (f" (open {report.name} in a browser)" if report else ""), "info")
-        self.w.statusBar().showMessage("Export done", 5000)
+        self.status("Export done", 5000)
         if report is not None:
             self.last_report = report
 
     def _export_failed(self, exc: BaseException) -> None:
         self.act_export.setEnabled(True)
-        self.w.message_bar.show_message(f"The export failed: {exc}. Nothing else was changed; "
+        self.messages.show_message(f"The export failed: {exc}. Nothing else was changed; "
                                         "choose a folder you can write to and try again.", "error")
 
     def open_last_report(self) -> None:
@@ -129,20 +138,20 @@ class Sharing(QObject):
 
     # --- charts -----------------------------------------------------------------------
     def draw_charts(self) -> None:
-        if self.w.view is None:
+        if self.event() is None:
             return
-        comparison = self.w.view.comparison
-        labels = labels_table(self.w.labelling.annotation.labels)
+        comparison = self.event().comparison
+        labels = labels_table(self.labels())
         self.charts_panel.refresh.setEnabled(False)
         self.charts_panel.refresh.setText("Drawing…")
         run_task(lambda: render_charts(comparison, labels), self.charts_panel.show_charts,
                  lambda exc: (self.charts_panel.refresh.setEnabled(True),
-                              self.w.message_bar.show_message(f"The charts could not be drawn: {exc}", "error")))
+                              self.messages.show_message(f"The charts could not be drawn: {exc}", "error")))
 
     # --- agreement --------------------------------------------------------------------
     def agreement_dialog(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self.w, "Labels files of two or more annotators",
-                                                self.w.settings.last_directory, "Labels (*.csv)")
+        files, _ = QFileDialog.getOpenFileNames(self.owner, "Labels files of two or more annotators",
+                                                self.settings.last_directory, "Labels (*.csv)")
         if files:
             self.show_agreement(files)
 
@@ -155,10 +164,10 @@ class Sharing(QObject):
             for path in files:
                 frames[Path(path).stem if Path(path).stem not in frames else path] = labels_frame(read_labels(path))
         except (LabelFileError, OSError) as exc:
-            self.w.message_bar.show_message(f"Agreement not computed: {exc}", "error")
+            self.messages.show_message(f"Agreement not computed: {exc}", "error")
             return None
         report = agreement_report(frames)
-        dialog = QDialog(self.w)
+        dialog = QDialog(self.owner)
         dialog.setObjectName("agreement_dialog")
         dialog.setWindowTitle("Agreement between annotators")
         text = QPlainTextEdit("\n".join(report.summary_lines()))

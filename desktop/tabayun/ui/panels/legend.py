@@ -6,8 +6,7 @@ from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QCheckBox, QLabel, QLayout, QSizePolicy, QWidget
 
-from ..categories import CATEGORY_COLOURS
-from ..categories import ALL_CATEGORIES, CATEGORY_LABELS
+from ..categories import ALL_CATEGORIES, CATEGORY_COLOURS, CATEGORY_LABELS
 
 TOOLTIPS = {
     "lexical": "Outlets chose different words here: framing candidates",
