@@ -98,3 +98,23 @@ def test_tooltips_quote_data_verbatim(qtbot):
         QApplication.instance().removeEventFilter(filter_)
         QToolTip.hideText()
 
+
+
+def test_an_edit_made_by_another_program_is_merged_and_said(qtbot, labelling_window, event_dir):
+    import pandas as pd
+
+    from tabayun.core.annotation.labels import read_labels
+
+    window = labelling_window
+    lexical = [d for d in window.view.comparison.differences if d.category == "lexical"]
+    window.show_difference(lexical[0])
+    press(qtbot, window, key_of("referent_label"))
+    path = event_dir / "labels.csv"
+    copy = pd.read_csv(path, encoding="utf-8-sig")  # a researcher's notebook reads the file ...
+    window.show_difference(lexical[1])
+    press(qtbot, window, key_of("referent_label"))  # ... the annotator labels on ...
+    copy.to_csv(path, index=False, encoding="utf-8-sig")  # ... and the notebook writes its copy back
+    window.show_difference(lexical[2])
+    press(qtbot, window, key_of("referent_label"))
+    assert len(read_labels(path)) == 3
+    assert "changed by another program" in window.message_bar.text()

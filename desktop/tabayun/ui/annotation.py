@@ -256,6 +256,8 @@ class Annotation(QObject):
         if command.error is not None:
             self._report_failure(command.error)
             return False
+        if self.store is not None and self.store.outside_report:
+            self.problem.emit(self.store.outside_report, "info")  # another program's edit, merged
         return True
 
     def _report_failure(self, exc: Exception) -> None:
