@@ -210,7 +210,7 @@ def test_report_shows_every_outlet_side_by_side_and_the_labels(exported, sample)
     assert {"lexical", "scare_quotes", "loaded_term"} <= {a["class"].split("hl-")[1] for t, a in tree.tags
                                                           if t == "span" and "hl-" in a.get("class", "")}
     images = [a["src"] for t, a in tree.tags if t == "img"]
-    assert len(images) == 3 and all(src.startswith("data:image/") for src in images)
+    assert len(images) == 4 and all(src.startswith("data:image/") for src in images)
     assert "@font-face" in page and "data:font/ttf;base64," in page
     assert not any(t in ("script", "link", "iframe") for t, _ in tree.tags)  # no code, nothing fetched
 
@@ -249,7 +249,7 @@ def test_article_markup_is_shown_as_text_and_runs_nothing(sample):
 def test_chart_files_are_written(exported):
     out, paths = exported
     pngs = sorted(p.name for p in paths if p.suffix == ".png")
-    assert pngs == ["codes_per_outlet.png", "coverage.png", "terms.png"]
+    assert pngs == ["codes_per_outlet.png", "coverage.png", "loaded_wording.png", "terms.png"]
     for path in paths:
         if path.suffix == ".png":
             assert path.read_bytes().startswith(b"\x89PNG") and path.stat().st_size > 5000
@@ -260,8 +260,8 @@ def test_chart_files_are_written(exported):
 def test_export_without_labels_skips_what_needs_them(sample, tmp_path):
     paths = export_event(sample, tmp_path)
     names = sorted(p.relative_to(tmp_path).as_posix() for p in paths)
-    assert names == ["charts/coverage.png", "charts/coverage.svg", "charts/terms.png", "charts/terms.svg",
-                     "report.html"]
+    assert names == ["charts/coverage.png", "charts/coverage.svg", "charts/loaded_wording.png",
+                     "charts/loaded_wording.svg", "charts/terms.png", "charts/terms.svg", "report.html"]
     assert all(p.exists() for p in paths)
 
 

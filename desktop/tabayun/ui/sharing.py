@@ -35,7 +35,8 @@ def render_charts(comparison, labels) -> list[tuple[str, bytes]]:
     from ..core.sharing import charts
 
     figures = [("Which outlet reports which claim", lambda: charts.coverage(comparison)),
-               ("Word choices per outlet (term table)", lambda: charts.term_heatmap(comparison))]
+               ("Word choices per outlet (term table)", lambda: charts.term_heatmap(comparison)),
+               ("Loaded wording per outlet (own voice)", lambda: charts.loaded_wording_chart(comparison))]
     if labels is not None and len(labels):
         figures.append(("Labels per outlet, by code", lambda: charts.codes_per_outlet(labels, comparison)))
     out = []

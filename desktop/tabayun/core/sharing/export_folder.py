@@ -48,6 +48,7 @@ def export_event(comparison: Comparison, out_dir: str | Path, labels: pd.DataFra
     figures = {
         "Which outlet reports which claim": ("coverage", lambda: charts.coverage(comparison)),
         "Term pairs: the words each outlet wrote": ("terms", lambda: charts.term_heatmap(comparison)),
+        "Loaded wording per outlet (own voice)": ("loaded_wording", lambda: charts.loaded_wording_chart(comparison)),
     }
     if has_labels:
         figures["Labels per outlet, by code"] = ("codes_per_outlet", lambda: charts.codes_per_outlet(labels, comparison))
