@@ -32,7 +32,7 @@ import pandas as pd
 from .. import resources
 from ..model import Article, Marker, Unit
 from .categories import require
-from .normalize import Normalizer, Token, tokenize
+from .normalize import Normalizer, Token, is_arabic, strip_al, tokenize
 from .term_match import TermIndex, term_keys, token_keys
 from .voice import WORD_CHAR, VoiceMap, quotations, voice_map
 
@@ -148,6 +148,12 @@ def _lexicon_markers(scans: list[_UnitScan], n_articles: int) -> list[Marker]:
     return [mk for mk in found if not (mk.category == LOADED_TERM and mk.entry in usual)]
 
 
+@lru_cache(maxsize=1 << 16)
+def _word_key(folded: str) -> str:
+    """A word's lexicon key (folded, Arabic ال dropped), as term_keys gives it."""
+    return strip_al(folded) if is_arabic(folded) else folded
+
+
 def _short_quotes(s: _UnitScan) -> list[tuple[int, int, list[Token]]]:
     """Quotations of 1-3 words without clause punctuation: (opening mark, after closing mark, words)."""
     out = []
@@ -159,11 +165,9 @@ def _short_quotes(s: _UnitScan) -> list[tuple[int, int, list[Token]]]:
 
 
 def _scare_quotes(scans: list[_UnitScan], normalizer: Normalizer) -> list[Marker]:
-    # Pass 1: every short quote, and every 1-3 word sequence written bare (outside one),
-    # by the event's matching keys (so "لإسرائيل" is a bare إسرائيل), per article.
+    # Pass 1: every short quote, by the event's matching keys and by its exact words.
     quotes: list[tuple[_UnitScan, int, int, tuple[str, ...], tuple[str, ...]]] = []
-    bare: dict[tuple[str, ...], Counter] = defaultdict(Counter)
-    bare_exact: Counter = Counter()
+    outside_keys: list[list[str | None]] = []
     words_by_doc: Counter = Counter()
     for s in scans:
         words_by_doc[s.doc] += len(s.tokens)
@@ -171,19 +175,28 @@ def _scare_quotes(scans: list[_UnitScan], normalizer: Normalizer) -> list[Marker
         quotes.extend((s, a, b, tuple(normalizer.key(w.folded) for w in words),
                        term_keys(" ".join(w.surface for w in words)))
                       for a, b, words in unit_quotes if not all(normalizer.is_stopword(w.folded) for w in words))
-        outside = [not any(a <= t.start < b for a, b, _ in unit_quotes) for t in s.tokens]
-        keys = [normalizer.key(t.folded) if out else None for t, out in zip(s.tokens, outside)]
+        outside_keys.append([None if any(a <= t.start < b for a, b, _ in unit_quotes) else normalizer.key(t.folded)
+                             for t in s.tokens])
+    quoted_keys = {q[3] for q in quotes}
+    quoted_exact = {(q[0].doc, q[4]) for q in quotes}
+    # Pass 2: how often each quoted term is written bare (outside a quote): in the event, by
+    # its matching keys (so "لإسرائيل" is a bare إسرائيل), and in the quoting article by its
+    # exact words (the event's keys join إسرائيل with إسرائيلي, which 003 writes bare).
+    bare: dict[tuple[str, ...], Counter] = defaultdict(Counter)
+    bare_exact: Counter = Counter()
+    for s, keys in zip(scans, outside_keys):
         for i in range(len(keys)):
             for n in range(1, MAX_SCARE_WORDS + 1):
-                gram = keys[i:i + n]
+                gram = tuple(keys[i:i + n])
                 if len(gram) < n or None in gram:
                     break
-                bare[tuple(gram)][s.doc] += 1
-                # the same words exactly (clitics aside), for the outlet's own count below:
-                # the event's keys join إسرائيل with إسرائيلي, which 003 writes bare
-                rest = tuple(term_keys(t.surface)[0] for t in s.tokens[i + 1:i + n])
+                if gram not in quoted_keys:
+                    continue
+                bare[gram][s.doc] += 1
+                rest = tuple(_word_key(t.folded) for t in s.tokens[i + 1:i + n])
                 for first in token_keys(s.tokens[i].folded, first=True):
-                    bare_exact[(s.doc, (first,) + rest)] += 1
+                    if (s.doc, (first,) + rest) in quoted_exact:
+                        bare_exact[(s.doc, (first,) + rest)] += 1
     quoted_by_doc: dict[str, Counter] = defaultdict(Counter)
     for s, _a, _b, _key, exact in quotes:
         quoted_by_doc[s.doc][exact] += 1
