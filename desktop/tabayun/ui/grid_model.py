@@ -84,6 +84,10 @@ class GridModel(QAbstractTableModel):
         elif what == "blind":
             self._refresh_cells([Qt.ItemDataRole.ToolTipRole])
 
+    def refresh(self) -> None:
+        """Repaint every cell (the view's options changed, e.g. quoted speech shown)."""
+        self._refresh_cells()
+
     def _refresh_cells(self, roles: list | None = None) -> None:
         self._cache.clear()
         if self.rowCount() and self.columnCount():

@@ -286,6 +286,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.outlets.changed.connect(self._outlets_changed)
         self.legend.categories_changed.connect(self._categories_changed)
+        self.legend.quoted_speech_changed.connect(self._quoted_speech_changed)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self.differences_panel.difference_selected.connect(self._panel_difference_selected)
         self.terms_panel.term_selected.connect(self._term_selected)
@@ -355,6 +356,7 @@ class MainWindow(QMainWindow):
         """Show an analysed event (what ``open_paths`` ends with; benchmarks call it directly)."""
         self._save_outlet_layout()
         self.view = view
+        view.quoted_speech = self.legend.quoted_speech.isChecked()
         self.paths = paths
         self.current_difference = None
         self._term_cursor = None
@@ -543,6 +545,12 @@ class MainWindow(QMainWindow):
         self.settings.hidden_categories = [c for c in self.legend.boxes if c not in shown]
         if self.act_lexical.isChecked():
             refilter_rows(self.proxy)
+
+    def _quoted_speech_changed(self, shown: bool) -> None:
+        if self.view is not None:
+            self.view.quoted_speech = shown
+            self.legend.set_counts(self.view.category_counts())
+            self.grid_model.refresh()
 
     def _filters_changed(self, *_args) -> None:
         self.proxy.set_filters(lexical_only=self.act_lexical.isChecked(),

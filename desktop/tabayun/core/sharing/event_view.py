@@ -346,12 +346,14 @@ class EventView:
         return best[1] if best else None
 
     def category_counts(self) -> dict[str, int]:
-        """How many differences and markers of each category the event has."""
+        """How many differences and markers of each category the event has (markers inside
+        quoted speech only when those are shown)."""
         counts: dict[str, int] = defaultdict(int)
         for d in self.comparison.differences:
             counts[d.category] += 1
         for m in self.comparison.markers:
-            counts[m.category] += 1
+            if self.quoted_speech or m.own_voice:
+                counts[m.category] += 1
         return dict(counts)
 
     def differences_for_term(self, term_a: str, term_b: str) -> list[Difference]:

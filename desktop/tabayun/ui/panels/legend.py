@@ -95,6 +95,7 @@ class FlowLayout(QLayout):
 
 class Legend(QWidget):
     categories_changed = Signal(set)  # the categories now shown
+    quoted_speech_changed = Signal(bool)  # show markers inside quoted speech too?
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -117,6 +118,13 @@ class Legend(QWidget):
             box.toggled.connect(self._toggled)
             layout.addWidget(box)
             self.boxes[cat] = box
+        # Markers inside words the outlet quotes are a speaker's, not the outlet's: off by default.
+        self.quoted_speech = QCheckBox("Quoted speech")
+        self.quoted_speech.setObjectName("legend_quoted_speech")
+        self.quoted_speech.setToolTip("Also mark loaded words inside quotations (a speaker's words the outlet "
+                                      "quotes).\nOff: only the outlet's own wording and its paraphrases.")
+        self.quoted_speech.toggled.connect(self.quoted_speech_changed)
+        layout.addWidget(self.quoted_speech)
 
     def _toggled(self, _checked: bool) -> None:
         self.categories_changed.emit(self.shown())
