@@ -10,7 +10,7 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QActionGroup, QFont, QGuiApplication, QIcon, QKeySequence
+from PySide6.QtGui import QFont, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QInputDialog, QLabel, QLineEdit,
                                QMainWindow, QMenu, QMessageBox, QProgressBar, QStackedWidget, QTabWidget,
                                QToolBar, QVBoxLayout, QWidget)
@@ -20,11 +20,12 @@ from ..core.model import Difference
 from ..core.resources import resource, sample_event_dir
 from ..core.sharing.event_view import DIFFERENCE_CATEGORIES, EventView
 from .actions import make_action
-from .categories import CATEGORY_LABELS
 from .fonts import BASE_POINT_SIZE
 from .grid import GridView
 from .grid_model import GridModel, RowFilterProxy, refilter_rows
 from .labelling import Labelling
+from .navigation import DifferenceNavigator
+from .outlet_menus import add_outlet_actions, fill_outlets_menu
 from .outlet_state import OutletState
 from .panels.article import ArticlePanel
 from .panels.differences import DifferencesPanel
@@ -59,8 +60,6 @@ class MainWindow(QMainWindow):
         self.loading = False
         self._generation = 0
         self._event_key = ""
-        self._term_cursor: tuple[object, int] | None = None
-        self.current_difference: Difference | None = None
         self.base_font = QFont(article_font) if article_font is not None else QFont()
         self.base_font.setPointSizeF(BASE_POINT_SIZE)
         self.zoom = self.settings.zoom
@@ -83,6 +82,9 @@ class MainWindow(QMainWindow):
 
         self._build_central()
         self._build_panels()
+        self.navigator = DifferenceNavigator(self.grid, self.proxy, self.grid_model, self.outlets,
+                                             self.differences_panel, self.difference_categories,
+                                             self.statusBar().showMessage, self.clear_filters, self)
         self._build_actions()
         self.labelling = Labelling(self)
         self.sharing = Sharing(self, self.settings, self.message_bar, self.statusBar().showMessage,
@@ -288,8 +290,8 @@ class MainWindow(QMainWindow):
         self.legend.categories_changed.connect(self._categories_changed)
         self.legend.quoted_speech_changed.connect(self._quoted_speech_changed)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
-        self.differences_panel.difference_selected.connect(self._panel_difference_selected)
-        self.terms_panel.term_selected.connect(self._term_selected)
+        self.navigator.shown.connect(lambda _d: self.labelling.refresh_suggestion())
+        self.terms_panel.term_selected.connect(self.navigator.show_term)
         self.grid.order_changed.connect(self.outlets.set_order)
         self.grid.header_menu_requested.connect(self._header_menu)
         self.grid.header_double_clicked.connect(self.rename_outlet_dialog)
@@ -358,8 +360,7 @@ class MainWindow(QMainWindow):
         self.view = view
         view.quoted_speech = self.legend.quoted_speech.isChecked()
         self.paths = paths
-        self.current_difference = None
-        self._term_cursor = None
+        self.navigator.set_view(view)
         self._event_key = event_key(paths)
         comparison = view.comparison
         self.labelling.open_event(comparison, paths, self._event_key, self._event_name(paths))
@@ -490,45 +491,12 @@ class MainWindow(QMainWindow):
 
     def _header_menu(self, doc_id: str, global_pos) -> None:
         menu = QMenu(self)
-        self._outlet_actions(menu, doc_id)
+        add_outlet_actions(menu, self.outlets, doc_id, self.rename_outlet_dialog, self._show_raw, self.act_show_all)
         menu.exec(global_pos)
 
-    def _outlet_actions(self, menu: QMenu, doc_id: str) -> None:
-        label = self.outlets.label(doc_id)
-        rename = menu.addAction(f"Rename “{label}”…", lambda: self.rename_outlet_dialog(doc_id))
-        rename.setEnabled(not self.outlets.blind)
-        menu.addAction(f"Hide “{label}”", lambda: self.outlets.set_hidden(doc_id, True))
-        if self.outlets.reference == doc_id:
-            menu.addAction("Clear reference (compare all pairs)", lambda: self.outlets.set_reference(None))
-        else:
-            menu.addAction(f"Use “{label}” as reference", lambda: self.outlets.set_reference(doc_id))
-        menu.addAction("Move earlier", lambda: self.outlets.move(doc_id, -1))
-        menu.addAction("Move later", lambda: self.outlets.move(doc_id, 1))
-        menu.addAction("Show raw article", lambda: self._show_raw(doc_id))
-        menu.addSeparator()
-        menu.addAction(self.act_show_all)
-
     def _fill_outlets_menu(self) -> None:
-        menu = self.outlets_menu
-        menu.clear()
-        menu.addAction(self.act_blind)
-        menu.addAction(self.act_show_all)
-        menu.addSeparator()
-        ref_menu = menu.addMenu("&Reference")
-        group = QActionGroup(ref_menu)
-        none = ref_menu.addAction("None: compare all pairs", lambda: self.outlets.set_reference(None))
-        none.setCheckable(True)
-        none.setChecked(self.outlets.reference is None)
-        group.addAction(none)
-        for doc in self.outlets.order:
-            a = ref_menu.addAction(self.outlets.label(doc), partial(self.outlets.set_reference, doc))
-            a.setCheckable(True)
-            a.setChecked(self.outlets.reference == doc)
-            group.addAction(a)
-        menu.addSeparator()
-        for doc in self.outlets.order:
-            sub = menu.addMenu(self.outlets.label(doc))
-            self._outlet_actions(sub, doc)
+        fill_outlets_menu(self.outlets_menu, self.outlets, self.rename_outlet_dialog, self._show_raw,
+                          self.act_show_all, self.act_blind)
 
     def _show_raw(self, doc_id: str) -> None:
         column = self.grid_model.column_of(doc_id)
@@ -582,74 +550,17 @@ class MainWindow(QMainWindow):
         return shown or {"lexical"}
 
     def next_difference(self) -> bool:
-        return self._step(1)
+        return self.navigator.step(1)
 
     def previous_difference(self) -> bool:
-        return self._step(-1)
+        return self.navigator.step(-1)
 
-    def _step(self, direction: int) -> bool:
-        if self.view is None:
-            return False
-        rows = self.proxy.rowCount()
-        current = self.grid.currentIndex()
-        # Before any difference was shown, F8 starts above the first row (Qt puts the
-        # current index on row 0 at start, whose differences would be skipped).
-        shown = current.isValid() and self.current_difference is not None
-        start = current.row() if shown else (-1 if direction > 0 else rows)
-        visible = self.outlets.visible()
-        categories = self.difference_categories()
-        r = start + direction
-        while 0 <= r < rows:
-            source_row = self.proxy.mapToSource(self.proxy.index(r, 0)).row()
-            d = self.view.lead_difference(source_row, categories, self.outlets.reference, visible)
-            if d is not None:
-                self.show_difference(d)
-                return True
-            r += direction
-        self.statusBar().showMessage("No further difference" if direction > 0 else "No earlier difference", 3000)
-        return False
+    @property
+    def current_difference(self) -> Difference | None:
+        return self.navigator.current
 
-    def show_difference(self, d: Difference, sync_panel: bool = True) -> None:
-        """Scroll the grid to ``d``'s row and select its two cells."""
-        if self.view is None:
-            return
-        source_row = self.view.row_index(d.row_id)
-        proxy_index = self.proxy.mapFromSource(self.grid_model.index(source_row, 0))
-        if not proxy_index.isValid():
-            self.clear_filters()
-            self.statusBar().showMessage("Filters cleared to show the difference", 3000)
-            proxy_index = self.proxy.mapFromSource(self.grid_model.index(source_row, 0))
-        for doc in (d.doc_a, d.doc_b):
-            if doc in self.outlets.hidden:
-                self.outlets.set_hidden(doc, False)
-        columns = [self.grid_model.column_of(d.doc_a), self.grid_model.column_of(d.doc_b)]
-        self.current_difference = d
-        if self.grid._relayout_timer.isActive():
-            self.grid.relayout_rows()
-        self.grid.select_cells(proxy_index.row(), columns)
-        if sync_panel:
-            self.differences_panel.select_difference(d)
-        self.labelling.refresh_suggestion()
-        self.statusBar().showMessage(
-            f"Row {source_row}: {self.outlets.label(d.doc_a)} «{d.a_text}» / {self.outlets.label(d.doc_b)} "
-            f"«{d.b_text}» ({CATEGORY_LABELS.get(d.category, d.category)}, score {d.score:.2f})", 8000)
-
-    def _panel_difference_selected(self, d: Difference) -> None:
-        if d is not None:
-            self.show_difference(d, sync_panel=False)
-
-    def _term_selected(self, term) -> None:
-        if self.view is None or term is None:
-            return
-        found = self.view.differences_for_term(term.term_a, term.term_b)
-        if not found:
-            self.statusBar().showMessage("No difference found for this term pair", 3000)
-            return
-        n = 0
-        if self._term_cursor and self._term_cursor[0] == term:
-            n = (self._term_cursor[1] + 1) % len(found)
-        self._term_cursor = (term, n)
-        self.show_difference(found[n])
+    def show_difference(self, d: Difference) -> None:
+        self.navigator.show(d)
 
     def present(self) -> None:
         """Open the classroom presentation at the current claim (it deletes itself on close)."""
