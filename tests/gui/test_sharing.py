@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pandas as pd
-from PySide6.QtWidgets import QLabel, QPlainTextEdit
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton
 
 from tabayun.core.annotation.labels import labels_to_csv, read_labels
 from tabayun.core.analysis.normalize import fold
@@ -11,18 +12,52 @@ from tabayun.core.analysis.normalize import fold
 from .conftest import key_of, press
 
 
-def test_export_from_the_window_writes_tables_report_and_charts(qtbot, labelling_window, tmp_path):
+def test_export_from_the_window_writes_a_new_folder_each_time(qtbot, labelling_window, tmp_path, monkeypatch):
     w = labelling_window
     d = next(d for d in w.view.comparison.differences if {fold(d.a_text), fold(d.b_text)} == {"الحرب", "الدفاع"})
     w.show_difference(d)
     press(qtbot, w, key_of("referent_label"))
-    out = tmp_path / "export"
-    w.sharing.export_to(str(out))
-    qtbot.waitUntil(lambda: "Exported" in w.message_bar.text(), timeout=60000)
-    table = pd.read_csv(out / "labeled_diffs.csv", encoding="utf-8-sig", keep_default_na=False)
-    assert list(table["text"]) == [d.a_text] and list(table["other_text"]) == [d.b_text]
-    assert "الحرب" in (out / "report.html").read_text(encoding="utf-8")
-    assert (out / "labeled_diffs.xlsx").stat().st_size > 0
+    parent = tmp_path / "exports"
+    earlier = parent / "mine"
+    earlier.mkdir(parents=True)
+    (earlier / "report.html").write_text("my earlier report", encoding="utf-8")
+    (parent / "report.html").write_text("loose file", encoding="utf-8")
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+
+    folders = []
+    for _ in range(2):
+        w.sharing.export_into(str(parent))
+        qtbot.waitUntil(lambda: getattr(w.sharing, "done_box", None) is not None and w.sharing.done_box.isVisible(),
+                        timeout=60000)
+        box = w.sharing.done_box
+        folders.append(w.sharing.last_folder)
+        assert box.findChild(QPushButton, "open_report") and box.findChild(QPushButton, "show_folder")
+        box.findChild(QPushButton, "show_folder").click()
+        w.sharing.done_box = None
+
+    first, second = folders
+    assert first != second and first.parent == second.parent == parent
+    assert first.name.startswith("event export 20") and second.name.startswith("event export 20")
+    if second.name[:len(first.name)] == first.name:  # the same minute: numbered, not overwritten
+        assert second.name == first.name + " (2)"
+    for folder in folders:
+        table = pd.read_csv(folder / "labeled_diffs.csv", encoding="utf-8-sig", keep_default_na=False)
+        assert list(table["text"]) == [d.a_text] and list(table["other_text"]) == [d.b_text]
+        assert "الحرب" in (folder / "report.html").read_text(encoding="utf-8")
+        assert (folder / "labeled_diffs.xlsx").stat().st_size > 0
+    assert (earlier / "report.html").read_text(encoding="utf-8") == "my earlier report"
+    assert (parent / "report.html").read_text(encoding="utf-8") == "loose file"
+    assert sorted(p.name for p in parent.iterdir()) == sorted(["mine", "report.html", first.name, second.name])
+    assert opened == [str(first), str(second)]
+
+
+def test_export_offers_the_last_folder_or_documents_never_the_working_directory(settings, tmp_path):
+    from platformdirs import user_documents_path
+
+    assert settings.export_directory == str(user_documents_path())
+    settings.export_directory = str(tmp_path)
+    assert settings.export_directory == str(tmp_path)
 
 
 def test_charts_tab_draws_off_the_gui_thread(qtbot, labelling_window):

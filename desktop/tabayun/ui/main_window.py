@@ -88,7 +88,8 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.labelling = Labelling(self)
         self.sharing = Sharing(self, self.settings, self.message_bar, self.statusBar().showMessage,
-                               event=lambda: self.view, labels=lambda: self.labelling.annotation.labels)
+                               event=lambda: self.view, labels=lambda: self.labelling.annotation.labels,
+                               event_name=lambda: self._event_name(self.paths) if self.paths else "Tabayun")
         self.tabs.addTab(self.labelling.codes_panel, "Codes")
         self.tabs.addTab(self.labelling.labels_panel, "Labels")
         self.tabs.addTab(self.sharing.charts_panel, "Charts")

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QPixmap
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, QPlainTextEdit, QPushButton,
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, QMessageBox, QPlainTextEdit, QPushButton,
                                QScrollArea, QVBoxLayout, QWidget)
 
 from .actions import make_action
@@ -87,10 +87,11 @@ class Sharing(QObject):
     and the labels ``labels()`` returns; messages go to ``messages`` and ``status``."""
 
     def __init__(self, owner: QWidget, settings: Settings, messages: MessageBar, status: Callable[..., None],
-                 event: Callable[[], EventView | None], labels: Callable[[], list[Label]]):
+                 event: Callable[[], EventView | None], labels: Callable[[], list[Label]],
+                 event_name: Callable[[], str] = lambda: "Tabayun"):
         super().__init__(owner)
         self.owner, self.settings, self.messages, self.status = owner, settings, messages, status
-        self.event, self.labels = event, labels
+        self.event, self.labels, self.event_name = event, labels, event_name
         self.charts_panel = ChartsPanel()
         self.charts_panel.refresh.clicked.connect(self.draw_charts)
         self.act_export = make_action(owner, "&Export…", self.export_dialog, ["Ctrl+E"], name="act_export",
@@ -102,39 +103,64 @@ class Sharing(QObject):
     def export_dialog(self) -> None:
         if self.event() is None:
             return
-        folder = QFileDialog.getExistingDirectory(self.owner, "Export to a folder", self.settings.last_directory)
-        if folder:
-            self.export_to(folder)
+        parent = QFileDialog.getExistingDirectory(
+            self.owner, "Export: where to put the new export folder", self.settings.export_directory)
+        if parent:
+            self.settings.export_directory = parent
+            self.export_into(parent)
 
-    def export_to(self, folder: str) -> None:
-        """Export the event and its labels into ``folder`` off the GUI thread."""
-        from ..core.sharing.export_folder import export_event
+    def export_into(self, parent: str) -> None:
+        """Export the event and its labels into a new folder in ``parent`` (named after the
+        event and the time, never an earlier export's), off the GUI thread."""
+        from ..core.sharing.export_folder import export_event, new_export_folder
 
         comparison = self.event().comparison
         labels = labels_table(self.labels())
-        self.status(f"Exporting to {folder}…")
-        self.act_export.setEnabled(False)
-        run_task(lambda: export_event(comparison, folder, labels), self._exported, self._export_failed)
+        name = self.event_name()
 
-    def _exported(self, paths: list[Path]) -> None:
+        def job() -> tuple[Path, list[Path]]:
+            folder = new_export_folder(parent, name)
+            return folder, export_event(comparison, folder, labels)
+
+        self.status(f"Exporting into a new folder in {parent}…")
+        self.act_export.setEnabled(False)
+        run_task(job, self._exported, self._export_failed)
+
+    def _exported(self, result: tuple[Path, list[Path]]) -> None:
+        folder, paths = result
         self.act_export.setEnabled(True)
-        report = next((p for p in paths if p.name == "report.html"), None)
-        self.messages.show_message(
-            f"Exported {len(paths)} files to {Path(paths[0]).parent if paths else ''}"
-            + (f" (open {report.name} in a browser)" if report else ""), "info")
-        self.status("Export done", 5000)
-        if report is not None:
-            self.last_report = report
+        self.last_folder = folder
+        self.last_report = next((p for p in paths if p.name == "report.html"), None)
+        self.status(f"Exported {len(paths)} files to {folder}", 8000)
+        box = QMessageBox(QMessageBox.Icon.Information, "Export done",
+                          f"{len(paths)} files written to the new folder\n{folder}", parent=self.owner)
+        box.setObjectName("export_done")
+        if self.last_report is not None:
+            report = box.addButton("Open report", QMessageBox.ButtonRole.ActionRole)
+            report.setObjectName("open_report")
+            report.clicked.connect(self.open_last_report)
+        show = box.addButton("Show folder", QMessageBox.ButtonRole.ActionRole)
+        show.setObjectName("show_folder")
+        show.clicked.connect(self.show_last_folder)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()  # window-modal, not blocking: the window (and a test) goes on
+        self.done_box = box
 
     def _export_failed(self, exc: BaseException) -> None:
         self.act_export.setEnabled(True)
         self.messages.show_message(f"The export failed: {exc}. Nothing else was changed; "
-                                        "choose a folder you can write to and try again.", "error")
+                                   "choose a folder you can write to and try again.", "error")
 
     def open_last_report(self) -> None:
         report = getattr(self, "last_report", None)
         if report is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(report)))
+
+    def show_last_folder(self) -> None:
+        folder = getattr(self, "last_folder", None)
+        if folder is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     # --- charts -----------------------------------------------------------------------
     def draw_charts(self) -> None:
