@@ -36,6 +36,7 @@ from .panels.terms import TermsPanel
 from .present import PresentationWindow
 from .settings import MAX_ZOOM, MIN_ZOOM, Settings, event_key
 from .sharing import Sharing
+from .shortcuts import shortcuts_dialog
 from .workers import run_task
 
 
@@ -172,15 +173,17 @@ class MainWindow(QMainWindow):
                                  tip="Open every article in a folder")
         self.act_open_sample = A("Open the &Sample Event", lambda: self.open_paths([str(sample_event_dir())]))
         self.act_clear_recent = A("Clear Recent Events", self._clear_recent)
-        self.act_quit = A("&Quit", self.close, [QKeySequence.StandardKey.Quit])
+        # Ctrl+Q (Cmd+Q on a Mac) everywhere: some platforms' standard Quit key is none
+        self.act_quit = A("&Quit", self.close, ["Ctrl+Q"])
         self.act_copy = A("&Copy", lambda: self.grid.copy_selection())
         self.act_copy.setShortcut(QKeySequence.StandardKey.Copy)
         self.act_copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.act_find = A("&Find…", self._focus_search, [QKeySequence.StandardKey.Find, "Ctrl+K"])
-        self.act_next = A("&Next Difference", self.next_difference, ["Alt+Down", "F8"],
-                          tip="Go to the next row with a difference (Alt+Down, F8)", name="act_next")
-        self.act_prev = A("&Previous Difference", self.previous_difference, ["Alt+Up", "Shift+F8"],
-                          tip="Go to the previous row with a difference (Alt+Up, Shift+F8)", name="act_prev")
+        # F8 first: a menu shows only an action's first shortcut
+        self.act_next = A("&Next Difference", self.next_difference, ["F8", "Alt+Down"],
+                          tip="Go to the next row with a difference (F8, Alt+Down)", name="act_next")
+        self.act_prev = A("&Previous Difference", self.previous_difference, ["Shift+F8", "Alt+Up"],
+                          tip="Go to the previous row with a difference (Shift+F8, Alt+Up)", name="act_prev")
         self.act_lexical = A("Only &Word-Choice Rows", self._filters_changed, ["Ctrl+L"], checkable=True,
                              tip="Show only rows where outlets chose different words", name="act_lexical")
         self.act_omissions = A("Only &Omissions", self._filters_changed, ["Ctrl+Shift+M"], checkable=True,
@@ -628,16 +631,7 @@ class MainWindow(QMainWindow):
                           "Arabic font.")
 
     def _shortcuts_help(self) -> None:
-        QMessageBox.information(self, "Keyboard shortcuts", "\n".join([
-            "Next difference: Alt+Down or F8", "Previous difference: Alt+Up or Shift+F8",
-            "Search: Ctrl+F", "Only word-choice rows: Ctrl+L", "Only omissions: Ctrl+Shift+M",
-            "Blind mode: Ctrl+B", "Raw article: Ctrl+R", "Side panel: F9",
-            "Zoom: Ctrl++ / Ctrl+- / Ctrl+0", "Open files: Ctrl+O", "Open folder: Ctrl+Shift+O",
-            "Copy cells: Ctrl+C", "",
-            "Label the selection: a code's key (1–9, letters), or Enter for the suggested code",
-            "Find a code: / or Ctrl+;", "Pin a span to pair it with another outlet's: Ctrl+P",
-            "Undo / redo a label: Ctrl+Z / Ctrl+Shift+Z", "",
-            "Present (classroom mode): F5; inside it, arrows step, Down reveals, B quiz, R names, P handout"]))
+        self.shortcuts_dialog = shortcuts_dialog(self)
 
     # --- closing ----------------------------------------------------------------------------
     def save_settings(self) -> None:
