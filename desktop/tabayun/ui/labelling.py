@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from .grid_model import GridModel, RowFilterProxy
     from .outlet_state import OutletState
     from .panels.article import ArticlePanel
+    from .panels.differences import DifferencesPanel
     from .panels.messagebar import MessageBar
     from .settings import Settings
 
@@ -48,6 +49,7 @@ class LabellingHost(Protocol):
     proxy: RowFilterProxy
     article_panel: ArticlePanel
     article_dock: QDockWidget
+    differences_panel: DifferencesPanel
     message_bar: MessageBar
 
     @property
@@ -96,6 +98,7 @@ class Labelling(QObject):
                             name="act_accept")
         self.act_accept.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.w.grid.addAction(self.act_accept)
+        self.w.differences_panel.table.addAction(self.act_accept)  # a difference picked there
         self.act_find_code = A("&Find a Code…", self._focus_codes, ["/", "Ctrl+;"], name="act_find_code")
         self.act_pin = A("&Pin Span for a Pair", self.pin_span, ["Ctrl+P"], name="act_pin",
                          tip="Keep the selected span; the next label pairs it with another outlet's span")
@@ -105,10 +108,10 @@ class Labelling(QObject):
         self.act_annotator = A("Set &Annotator Name…", self._change_annotator)
 
     def _bind_code_keys(self) -> None:
-        """One shortcut per code key, active while the grid, the raw article or the labels
-        table has focus (so typing in the search box never labels anything). In the labels
-        table the key re-codes the selected label."""
-        keyed = (self.w.grid, self.w.article_panel.text, self.labels_panel.table)
+        """One shortcut per code key, active while the grid, the raw article, the Differences
+        table (the difference picked there) or the Labels table has focus (so typing in the
+        search box never labels anything). In the Labels table the key re-codes the selected label."""
+        keyed = (self.w.grid, self.w.article_panel.text, self.w.differences_panel.table, self.labels_panel.table)
         for action in self._key_actions:
             for widget in keyed:
                 widget.removeAction(action)
@@ -191,7 +194,8 @@ class Labelling(QObject):
         label = self.annotation.apply(target, code_id, suggested=self.suggestion(target) or "")
         if label is not None:
             code = self.annotation.codebook.code(code_id)
-            other = f" / «{label.other_text}»" if label.other_doc_id else ""
+            other = (f" / «{label.other_text}»" if label.other_text else
+                     f" (not in {self.w.outlets.label(label.other_doc_id)})" if label.other_doc_id else "")
             self.w.statusBar().showMessage(f"Labelled «{label.text}»{other} as {code.label_en} "
                                            f"({target.what}); Ctrl+Z undoes", 5000)
             self.labels_panel.select_label(label.label_id, emit=False)
