@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from tabayun.core.annotation.labels import labels_to_csv, read_labels
 from tabayun.core.analysis.normalize import fold
@@ -69,9 +70,11 @@ def test_charts_tab_draws_off_the_gui_thread(qtbot, labelling_window):
     assert len(pictures) >= 2 and all(p.pixmap().width() > 200 for p in pictures)
 
 
-def test_agreement_dialog_shows_the_figures(qtbot, labelling_window, tmp_path):
+def test_agreement_tables_in_the_window_and_a_jump_to_a_disagreement(qtbot, labelling_window, tmp_path):
+    from PySide6.QtWidgets import QTableView
+
     w = labelling_window
-    lexical = [d for d in w.view.comparison.differences if d.category == "lexical"][:6]
+    lexical = [d for d in w.view.comparison.differences if d.category == "lexical" and d.a_text and d.b_text][:6]
     for d in lexical:
         w.show_difference(d)
         press(qtbot, w, key_of("referent_label"))
@@ -83,5 +86,43 @@ def test_agreement_dialog_shows_the_figures(qtbot, labelling_window, tmp_path):
     (tmp_path / "r2.csv").write_bytes(labels_to_csv(other))
     dialog = w.sharing.show_agreement([str(w.labelling.annotation.path), str(tmp_path / "r2.csv")])
     qtbot.addWidget(dialog)
-    text = dialog.findChild(QPlainTextEdit, "agreement_text").toPlainText()
-    assert "kappa" in text.lower() and "alpha" in text.lower()
+    assert "kappa" in dialog.findChild(QLabel, "agreement_summary").text().lower()
+
+    per_code = dialog.findChild(QTableView, "agreement_per_code").model()
+    headers = [per_code.headerData(c, Qt.Orientation.Horizontal) for c in range(per_code.columnCount())]
+    assert headers[:4] == ["Code", "Spans", "Cohen's κ", "Krippendorff's α"] and "n R1" in headers
+    rows = {per_code.index(r, 0).data(): [per_code.index(r, c).data() for c in range(per_code.columnCount())]
+            for r in range(per_code.rowCount())}
+    assert set(rows) == {"Referent label", "Agency", "(all codes)"}  # the codes' names, not their ids
+    assert rows["(all codes)"][1] == "6" and rows["Referent label"][headers.index("n R1")] == "6"
+    assert rows["Agency"][headers.index("n R2")] == "2"
+
+    confusion = dialog.findChild(QTableView, "agreement_confusion").model()
+    cells = {(confusion.index(r, 0).data(), confusion.headerData(c, Qt.Orientation.Horizontal)):
+             confusion.index(r, c).data() for r in range(confusion.rowCount()) for c in range(1, confusion.columnCount())}
+    assert cells[("Referent label", "Referent label")] == "4" and cells[("Referent label", "Agency")] == "2"
+
+    table = dialog.findChild(QTableView, "agreement_disagreements")
+    disagreements = table.model()
+    assert disagreements.rowCount() == 2
+    headers = [disagreements.headerData(c, Qt.Orientation.Horizontal) for c in range(disagreements.columnCount())]
+    assert len(set(headers)) == len(headers) and headers[-2:] == ["R1", "R2"]
+    assert disagreements.index(0, headers.index("R2")).data() == "Agency"
+    first = next(x for x in mine if x.text == disagreements.index(0, headers.index("Words")).data())
+    w.grid.setCurrentIndex(w.proxy.index(0, 0))
+    table.activated.emit(disagreements.index(0, 1))
+    current = w.grid.currentIndex()
+    assert w.view.row_index(first.row_id) == w.proxy.mapToSource(current).row()
+    assert w.grid.doc_at_column(current.column()) == first.doc_id
+    assert "Shown in the grid" in dialog.jump_note.text()
+
+
+def test_a_disagreement_from_another_event_does_not_jump(qtbot, labelling_window):
+    w = labelling_window
+    assert not w.labelling.show_span("not-in-this-event", 0, 5, "words")
+    doc, article = next(iter(w.view.comparison.articles.items()))
+    cell = w.view.cell(3, doc)
+    start, end = cell.start, cell.start + 5
+    assert not w.labelling.show_span(doc, start, end, article.text[start:end] + "x")  # another version of it
+    assert w.labelling.show_span(doc, start, end, article.text[start:end])
+    assert w.proxy.mapToSource(w.grid.currentIndex()).row() == 3

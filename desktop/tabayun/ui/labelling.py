@@ -224,19 +224,29 @@ class Labelling(QObject):
         self.w.statusBar().showMessage("Span pinned: now select the other outlet's span and press a code key", 6000)
 
     def show_label(self, label) -> None:
+        if label is not None:
+            self.show_span(label.doc_id, label.char_start, label.char_end, other_doc_id=label.other_doc_id)
+
+    def show_span(self, doc_id: str, start: int, end: int, text: str | None = None, other_doc_id: str = "") -> bool:
+        """Show the row holding ``doc_id``'s ``start:end`` with its cell (and the other
+        outlet's) selected. False when the span is not in the open event (another event's
+        labels, or ``text`` no longer what the article says there)."""
         view = self.w.view
-        if view is None or label is None or label.doc_id not in view.comparison.articles:
-            return
-        row = view.row_containing(label.doc_id, label.char_start)
+        article = view.comparison.articles.get(doc_id) if view is not None else None
+        if article is None or not (0 <= start <= end <= len(article.text)):
+            return False
+        if text is not None and article.text[start:end] != text:
+            return False
+        row = view.row_containing(doc_id, start)
         if row is None:
-            return
+            return False
         proxy_index = self.w.proxy.mapFromSource(self.w.grid_model.index(row, 0))
         if not proxy_index.isValid():
             self.w.clear_filters()
             proxy_index = self.w.proxy.mapFromSource(self.w.grid_model.index(row, 0))
-        columns = [self.w.grid_model.column_of(d) for d in (label.doc_id, label.other_doc_id)
-                   if d in view.comparison.articles]
+        columns = [self.w.grid_model.column_of(d) for d in (doc_id, other_doc_id) if d in view.comparison.articles]
         self.w.grid.select_cells(proxy_index.row(), columns)
+        return True
 
     def _delete_current(self) -> None:
         label = self.labels_panel.current_label()

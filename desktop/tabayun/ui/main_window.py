@@ -90,7 +90,9 @@ class MainWindow(QMainWindow):
         self.labelling = Labelling(self)
         self.sharing = Sharing(self, self.settings, self.message_bar, self.statusBar().showMessage,
                                event=lambda: self.view, labels=lambda: self.labelling.annotation.labels,
-                               event_name=lambda: self._event_name(self.paths) if self.paths else "Tabayun")
+                               event_name=lambda: self._event_name(self.paths) if self.paths else "Tabayun",
+                               code_name=lambda c: self.labelling.annotation.code_name(c),
+                               jump=lambda doc, start, end, text: self.labelling.show_span(doc, start, end, text))
         self.tabs.addTab(self.labelling.codes_panel, "Codes")
         self.tabs.addTab(self.labelling.labels_panel, "Labels")
         self.tabs.addTab(self.sharing.charts_panel, "Charts")

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QPixmap
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, QMessageBox, QPlainTextEdit, QPushButton,
-                               QScrollArea, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDialog, QFileDialog, QLabel, QMessageBox, QPushButton, QScrollArea, QVBoxLayout,
+                               QWidget)
 
 from .actions import make_action
 from .panels.messagebar import MessageBar
@@ -88,10 +88,12 @@ class Sharing(QObject):
 
     def __init__(self, owner: QWidget, settings: Settings, messages: MessageBar, status: Callable[..., None],
                  event: Callable[[], EventView | None], labels: Callable[[], list[Label]],
-                 event_name: Callable[[], str] = lambda: "Tabayun"):
+                 event_name: Callable[[], str] = lambda: "Tabayun", code_name: Callable[[str], str] = str,
+                 jump: Callable[[str, int, int, str], bool] = lambda *_span: False):
         super().__init__(owner)
         self.owner, self.settings, self.messages, self.status = owner, settings, messages, status
         self.event, self.labels, self.event_name = event, labels, event_name
+        self.code_name, self.jump = code_name, jump  # a code's label; show a span in the grid
         self.charts_panel = ChartsPanel()
         self.charts_panel.refresh.clicked.connect(self.draw_charts)
         self.act_export = make_action(owner, "&Export…", self.export_dialog, ["Ctrl+E"], name="act_export",
@@ -184,26 +186,17 @@ class Sharing(QObject):
     def show_agreement(self, files: list[str]) -> QDialog | None:
         from ..core.annotation.agreement import agreement_report
         from ..core.annotation.labels import LabelFileError, labels_frame, read_labels
+        from .agreement_view import AgreementDialog
 
         frames = {}
         try:
             for path in files:
                 frames[Path(path).stem if Path(path).stem not in frames else path] = labels_frame(read_labels(path))
-        except (LabelFileError, OSError) as exc:
+            report = agreement_report(frames)
+        except (LabelFileError, OSError, ValueError) as exc:
             self.messages.show_message(f"Agreement not computed: {exc}", "error")
             return None
-        report = agreement_report(frames)
-        dialog = QDialog(self.owner)
-        dialog.setObjectName("agreement_dialog")
-        dialog.setWindowTitle("Agreement between annotators")
-        text = QPlainTextEdit("\n".join(report.summary_lines()))
-        text.setReadOnly(True)
-        text.setObjectName("agreement_text")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(dialog.reject)
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(text)
-        layout.addWidget(buttons)
-        dialog.resize(720, 520)
+        dialog = AgreementDialog(report, self.code_name, self.jump, self.owner)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
