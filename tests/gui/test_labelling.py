@@ -250,3 +250,25 @@ def test_enter_on_an_insertion_labels_the_side_that_has_words(qtbot, labelling_w
     assert (label.other_doc_id, label.other_start, label.other_end, label.other_text) == (d.doc_a, d.a_start,
                                                                                            d.a_start, "")
     assert "Labelled «»" not in w.statusBar().currentMessage()
+
+
+def test_labels_table_headers_are_distinct_and_names_fit(qtbot, labelling_window):
+    w = labelling_window
+    w.show_difference(war_defence(w))
+    press(qtbot, w, key_of("referent_label"))
+    panel = w.labelling.labels_panel
+    w.show_side_tab(panel)
+    table, model = panel.table, panel.proxy
+    header = table.horizontalHeader()
+    titles = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert len(set(titles)) == len(titles)
+    table.sortByColumn(8, Qt.SortOrder.AscendingOrder)  # the arrow is on "Row", the narrowest
+    for c in range(model.columnCount()):
+        assert header.sectionSize(c) >= header.sectionSizeHint(c), titles[c]  # the hint counts the arrow
+    metrics = table.fontMetrics()
+    for doc in w.outlets.doc_ids:
+        name = w.outlets.label(doc)
+        assert header.sectionSize(1) >= metrics.horizontalAdvance(name) + 12, name
+        assert header.sectionSize(3) >= metrics.horizontalAdvance(name) + 12, name
+    label = w.labelling.annotation.labels[0]
+    assert model.index(0, 1).data() == w.outlets.label(label.doc_id)

@@ -33,6 +33,8 @@ class LabelsPanel(QWidget):
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.table = item_table("labels_table", self.proxy, (110, 70, 110, 70, 110, 120, 40, 70, 36))
         self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)  # a name keeps its start, never "بي...سي"
+        self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
         self.note = QLineEdit()
         self.note.setObjectName("label_note")
         self.note.setPlaceholderText("Note on the selected label (Enter saves)")
@@ -62,11 +64,32 @@ class LabelsPanel(QWidget):
         self.note.returnPressed.connect(self._note_done)
         self.confidence.editingFinished.connect(self._confidence_done)
         self.delete.clicked.connect(self._delete)
+        outlets.changed.connect(lambda what: what in ("names", "blind", "reset") and self.fit_columns())
         self._set_editor(None)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Each column as wide as its header with the sort arrow beside it (not over it), and
+        the outlet and code columns as wide as the longest name they can show: measured on
+        the names (a few), not on thousands of rows, so a key press stays fast."""
+        header = self.table.horizontalHeader()
+        metrics = self.table.fontMetrics()
+        outlets = [self.model.outlets.label(d) for d in self.model.outlets.doc_ids]
+        codes = [c.label_en for c in self.model.codebook.codes] if self.model.codebook else []
+        names = {0: codes, 1: outlets, 3: outlets}
+        for column in range(self.model.columnCount()):
+            width = header.sectionSizeHint(column) + 6
+            if names.get(column):
+                extra = 22 + (20 if column == 0 else 0)  # padding; the code's colour swatch
+                width = max(width, max(metrics.horizontalAdvance(n) for n in names[column]) + extra)
+            self.table.setColumnWidth(column, min(width, 260) if column in names else max(width, self.table.columnWidth(column)))
 
     def set_labels(self, labels, codebook, path: str = "") -> None:
         current = self.current_label()
+        fit = codebook is not self.model.codebook
         self.model.set_labels(labels, codebook)
+        if fit:
+            self.fit_columns()
         n = len(labels)
         self.count.setText(f"{n} label{'s' if n != 1 else ''}" + (f" · saved in {path}" if path else ""))
         if current is not None:
