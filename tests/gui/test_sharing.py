@@ -61,13 +61,32 @@ def test_export_offers_the_last_folder_or_documents_never_the_working_directory(
     assert settings.export_directory == str(tmp_path)
 
 
-def test_charts_tab_draws_off_the_gui_thread(qtbot, labelling_window):
+def _picture_widths(panel) -> list[float]:
+    return [label.pixmap().width() / label.pixmap().devicePixelRatio() for label, _image in panel.pictures]
+
+
+def test_charts_tab_draws_to_the_panels_width_and_again_after_a_resize(qtbot, labelling_window):
     w = labelling_window
+    panel = w.sharing.charts_panel
+    w.show_side_tab(panel)
+    w.resizeDocks([w.side_dock], [420], Qt.Orientation.Horizontal)
+    qtbot.wait(50)
     w.sharing.draw_charts()
-    qtbot.waitUntil(lambda: len(w.sharing.charts_panel.images) >= 4, timeout=60000)
-    pictures = [x for x in w.sharing.charts_panel.images if isinstance(x, QLabel) and x.pixmap() and
-                not x.pixmap().isNull()]
-    assert len(pictures) >= 2 and all(p.pixmap().width() > 200 for p in pictures)
+    qtbot.waitUntil(lambda: len(panel.pictures) >= 2 and panel.refresh.isEnabled(), timeout=60000)
+    narrow = panel.chart_width()
+    assert narrow < 420 and all(abs(x - narrow) <= 1 for x in _picture_widths(panel))
+    # nothing cut off: the panel fits its dock (a long labels path made it 560 px wide), the pictures fit it
+    assert w.tabs.width() <= w.side_dock.width() and panel.body.width() <= panel.scroll.viewport().width()
+    heights = [image.height() for _label, image in panel.pictures]
+
+    w.resizeDocks([w.side_dock], [760], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: panel.chart_width() > narrow + 100, timeout=5000)
+    wide = panel.chart_width()
+    assert all(abs(x - wide) <= 1 for x in _picture_widths(panel))  # scaled at once
+    qtbot.waitUntil(lambda: panel.drawn_width == wide and panel.refresh.isEnabled(), timeout=60000)  # drawn again
+    assert all(abs(x - wide) <= 1 for x in _picture_widths(panel))
+    assert all(abs(image.width() - wide * panel.devicePixelRatioF()) <= 1 for _label, image in panel.pictures)
+    assert [image.height() for _label, image in panel.pictures] != heights
 
 
 def test_agreement_tables_in_the_window_and_a_jump_to_a_disagreement(qtbot, labelling_window, tmp_path):

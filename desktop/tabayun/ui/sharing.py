@@ -8,7 +8,7 @@ import io
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QObject, Qt, QUrl
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QPixmap
 from PySide6.QtWidgets import (QDialog, QFileDialog, QLabel, QMessageBox, QPushButton, QScrollArea, QVBoxLayout,
                                QWidget)
@@ -30,24 +30,39 @@ def labels_table(labels):
     return labels_frame(labels) if labels else None
 
 
-def render_charts(comparison, labels) -> list[tuple[str, bytes]]:
-    """Worker-thread job: the event's charts as PNG bytes, with their captions."""
+CHART_DPI = 96  # logical pixels per inch: the charts' type keeps its point size at any width
+MIN_CHART_WIDTH = 280
+
+
+def render_charts(comparison, labels, width: int = 640, scale: float = 1.0) -> list[tuple[str, bytes]]:
+    """Worker-thread job: the event's charts ``width`` logical pixels wide (drawn at
+    ``scale`` device pixels per logical one), as PNG bytes with their captions. Each figure
+    keeps its type size and is laid out again for the width (matplotlib's constrained layout)."""
     from ..core.sharing import charts
 
     figures = [("Which outlet reports which claim", lambda: charts.coverage(comparison)),
                ("Word choices per outlet (term table)", lambda: charts.term_heatmap(comparison))]
     if labels is not None and len(labels):
         figures.append(("Labels per outlet, by code", lambda: charts.codes_per_outlet(labels, comparison)))
+    inches = max(MIN_CHART_WIDTH, width) / CHART_DPI
     out = []
     for caption, make in figures:
+        fig = make()
+        w, h = fig.get_size_inches()
+        # narrower than designed: a little taller, so the labels still have room
+        fig.set_size_inches(inches, h * min(1.6, max(0.8, (w / inches) ** 0.5)))
         buffer = io.BytesIO()
-        make().savefig(buffer, format="png", dpi=110, bbox_inches="tight")
+        fig.savefig(buffer, format="png", dpi=CHART_DPI * scale, facecolor="white")
         out.append((caption, buffer.getvalue()))
     return out
 
 
 class ChartsPanel(QWidget):
-    """The charts of the event, drawn on demand (matplotlib takes a second or two)."""
+    """The charts of the event, drawn on demand (matplotlib takes a second or two) to the
+    panel's width. On a resize the pictures are scaled at once, then drawn again for the
+    new width (``width_changed``, after the resizing stops)."""
+
+    width_changed = Signal(int)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -56,30 +71,68 @@ class ChartsPanel(QWidget):
         self.body = QWidget()
         self.body_layout = QVBoxLayout(self.body)
         self.body_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.body)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(self.body)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.refresh)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.scroll, 1)
         self.images: list[QLabel] = []
+        self.pictures: list[tuple[QLabel, QImage]] = []
+        self.drawn_width = 0  # the width the pictures were drawn for
+        self._settled = QTimer(self, singleShot=True, interval=400)
+        self._settled.timeout.connect(self._width_settled)
+        self.scroll.viewport().installEventFilter(self)
 
-    def show_charts(self, charts: list[tuple[str, bytes]]) -> None:
+    def chart_width(self) -> int:
+        """The logical width a chart has in the panel now."""
+        margins = self.body_layout.contentsMargins()
+        return max(MIN_CHART_WIDTH, self.scroll.viewport().width() - margins.left() - margins.right())
+
+    def show_charts(self, charts: list[tuple[str, bytes]], width: int | None = None) -> None:
         for widget in self.images:
             widget.deleteLater()
-        self.images = []
+        self.images, self.pictures = [], []
         for caption, png in charts:
             title = QLabel(caption)
             title.setStyleSheet("font-weight: bold;")
             picture = QLabel()
-            picture.setPixmap(QPixmap.fromImage(QImage.fromData(png)))
             picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.pictures.append((picture, QImage.fromData(png)))
             for widget in (title, picture):
                 self.body_layout.insertWidget(self.body_layout.count() - 1, widget)
                 self.images.append(widget)
+        self.drawn_width = width or self.chart_width()
+        self._fit_pictures()
         self.refresh.setText("Draw the charts again")
         self.refresh.setEnabled(True)
+
+    def _fit_pictures(self) -> None:
+        """Scale each picture to the panel's width now (exact when drawn for this width)."""
+        width = self.chart_width()
+        ratio = self.devicePixelRatioF()
+        for label, image in self.pictures:
+            if image.isNull():
+                continue
+            pixels = int(width * ratio)
+            scaled = image if abs(image.width() - pixels) <= 1 else image.scaledToWidth(
+                pixels, Qt.TransformationMode.SmoothTransformation)
+            pixmap = QPixmap.fromImage(scaled)
+            pixmap.setDevicePixelRatio(ratio)
+            label.setPixmap(pixmap)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize and self.pictures:
+            if abs(self.chart_width() - self.drawn_width) > 2:
+                self._fit_pictures()
+                self._settled.start()
+        return super().eventFilter(watched, event)
+
+    def _width_settled(self) -> None:
+        if self.pictures and abs(self.chart_width() - self.drawn_width) > 2 and self.refresh.isEnabled():
+            self.width_changed.emit(self.chart_width())
 
 
 class Sharing(QObject):
@@ -96,6 +149,7 @@ class Sharing(QObject):
         self.code_name, self.jump = code_name, jump  # a code's label; show a span in the grid
         self.charts_panel = ChartsPanel()
         self.charts_panel.refresh.clicked.connect(self.draw_charts)
+        self.charts_panel.width_changed.connect(lambda _width: self.draw_charts())
         self.act_export = make_action(owner, "&Export…", self.export_dialog, ["Ctrl+E"], name="act_export",
                                       tip="Write the labelled differences (CSV, XLSX), an HTML report and charts")
         self.act_agreement = make_action(owner, "&Agreement Between Annotators…", self.agreement_dialog,
@@ -170,10 +224,13 @@ class Sharing(QObject):
             return
         comparison = self.event().comparison
         labels = labels_table(self.labels())
-        self.charts_panel.refresh.setEnabled(False)
-        self.charts_panel.refresh.setText("Drawing…")
-        run_task(lambda: render_charts(comparison, labels), self.charts_panel.show_charts,
-                 lambda exc: (self.charts_panel.refresh.setEnabled(True),
+        panel = self.charts_panel
+        width, scale = panel.chart_width(), panel.devicePixelRatioF()
+        panel.refresh.setEnabled(False)
+        panel.refresh.setText("Drawing…")
+        run_task(lambda: render_charts(comparison, labels, width, scale),
+                 lambda charts: panel.show_charts(charts, width),
+                 lambda exc: (panel.refresh.setEnabled(True),
                               self.messages.show_message(f"The charts could not be drawn: {exc}", "error")))
 
     # --- agreement --------------------------------------------------------------------

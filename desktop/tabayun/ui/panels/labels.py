@@ -4,13 +4,39 @@ code, delete, and jump to a label in the grid."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtWidgets import (QDoubleSpinBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDoubleSpinBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout,
+                               QWidget)
 
 from ..label_models import LabelsModel
 from ..outlet_state import OutletState
 from ..panel_models import SourceSortingProxy
 from ..roles import ItemRole
 from .tables import item_table
+
+
+class ElidedLabel(QLabel):
+    """One line that gives up its width (elided in the middle, whole in the tooltip): a
+    long path must not make the side panel wider than the screen, or cut off its other tabs."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def setText(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        super().setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideMiddle, max(40, self.width())))
 
 
 class LabelsPanel(QWidget):
@@ -47,7 +73,7 @@ class LabelsPanel(QWidget):
         self.confidence.setValue(-0.1)
         self.delete = QPushButton("Delete")
         self.delete.setObjectName("label_delete")
-        self.count = QLabel()
+        self.count = ElidedLabel()
         self.count.setStyleSheet("color: #555;")
         edit_row = QHBoxLayout()
         edit_row.addWidget(self.note, 1)
