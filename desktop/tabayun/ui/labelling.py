@@ -150,6 +150,15 @@ class Labelling(QObject):
             if picked is not None:
                 doc, start, end = picked
                 return targets.for_span(doc, start, end, view.row_containing(doc, start))
+        words = self.w.grid.selected_words()
+        if words is not None:  # words selected inside a cell (mouse drag, Shift+arrows)
+            index, start, end = words
+            row = self.w.proxy.mapToSource(index).row()
+            doc = self.w.grid.doc_at_column(index.column())
+            cell = view.cell(row, doc)
+            if cell is not None:
+                return targets.for_span(doc, cell.start + start, cell.start + end, view.rows[row].row_id,
+                                        what="selected words")
         index = self.w.grid.currentIndex()
         d = self.w.current_difference
         if not index.isValid():

@@ -301,6 +301,7 @@ class MainWindow(QMainWindow):
         self.grid.header_menu_requested.connect(self._header_menu)
         self.grid.header_double_clicked.connect(self.rename_outlet_dialog)
         self.grid.selectionModel().currentChanged.connect(self._current_cell_changed)
+        self.grid.text_selection_changed.connect(self.labelling.refresh_suggestion)
         self.article_dock.visibilityChanged.connect(lambda visible: visible and self._update_article())
         self.proxy.rowsInserted.connect(self._update_status)
         self.proxy.rowsRemoved.connect(self._update_status)
