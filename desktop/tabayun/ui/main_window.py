@@ -13,7 +13,7 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QInputDialog, QLabel, QLineEdit,
                                QMainWindow, QMenu, QMessageBox, QProgressBar, QStackedWidget, QTabWidget,
-                               QToolBar, QVBoxLayout, QWidget)
+                               QToolBar, QToolButton, QVBoxLayout, QWidget)
 
 from .. import __version__
 from ..core.model import Difference
@@ -25,7 +25,7 @@ from .grid import GridView
 from .grid_model import GridModel, RowFilterProxy, refilter_rows
 from .labelling import Labelling
 from .navigation import DifferenceNavigator
-from .outlet_menus import add_outlet_actions, fill_outlets_menu
+from .outlet_menus import add_outlet_actions, fill_outlets_menu, fill_shown_outlets_menu
 from .outlet_state import OutletState
 from .panels.article import ArticlePanel
 from .panels.differences import DifferencesPanel
@@ -122,8 +122,22 @@ class MainWindow(QMainWindow):
             if self.settings.window_state is None:  # first run: give the side panel room
                 QTimer.singleShot(0, self._size_side_panel)
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._place_legend()
+
+    def _place_legend(self) -> None:
+        """The legend on the main tool bar's line when both fit, else on a line of its own."""
+        fits = self.main_toolbar.sizeHint().width() + self.legend.sizeHint().width() + 24 <= self.width()
+        if fits and self.toolBarBreak(self.legend):
+            self.removeToolBarBreak(self.legend)
+        elif not fits and not self.toolBarBreak(self.legend):
+            self.insertToolBarBreak(self.legend)
+
     def _size_side_panel(self) -> None:
-        width = max(340, min(560, int(self.width() * 0.35)))  # the differences table needs ~530 px
+        # the differences table wants ~530 px; on a small screen the grid's outlets come first
+        share = 0.35 if self.width() >= 1500 else 0.28
+        width = max(340, min(560, int(self.width() * share)))
         self.resizeDocks([self.side_dock], [width], Qt.Orientation.Horizontal)
         self.grid.fit_columns()  # now, not after the resize debounce: a screenshot may come first
 
@@ -141,8 +155,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 4, 6, 0)
         layout.setSpacing(4)
-        layout.addWidget(self.message_bar)
-        layout.addWidget(self.legend)
+        layout.addWidget(self.message_bar)  # shown only while there is a message
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
@@ -267,17 +280,29 @@ class MainWindow(QMainWindow):
         self.search.setObjectName("search")
         self.search.setPlaceholderText("Search (ignores diacritics and hamza forms)…")
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(260)
-        self.search.setMaximumWidth(420)
+        self.search.setMinimumWidth(180)
+        self.search.setMaximumWidth(380)
         tb.addWidget(self.search)
         tb.addSeparator()
         self.act_blind.setIconText("Blind")
         tb.addAction(self.act_blind)
+        self.outlets_button = QToolButton()
+        self.outlets_button.setObjectName("outlets_button")
+        self.outlets_button.setText("Outlets")
+        self.outlets_button.setToolTip("Choose which outlets are shown")
+        self.outlets_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.outlets_button.setMenu(QMenu(self.outlets_button))
+        self.outlets_button.menu().aboutToShow.connect(
+            lambda: fill_shown_outlets_menu(self.outlets_button.menu(), self.outlets, self.act_show_all,
+                                            self.act_blind, lambda: self.show_side_tab(self.outlets_panel)))
+        tb.addWidget(self.outlets_button)
         tb.addSeparator()
         self.act_zoom_out.setIconText("A−")
         self.act_zoom_in.setIconText("A+")
         tb.addActions([self.act_zoom_out, self.act_zoom_in])
         self.addToolBar(tb)
+        self.main_toolbar = tb
+        self.addToolBar(self.legend)  # beside the main tool bar when there is room (_place_legend)
         self._search_timer = QTimer(self, singleShot=True, interval=150)
         self._search_timer.timeout.connect(self._apply_search)
 
