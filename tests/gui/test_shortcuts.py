@@ -20,7 +20,7 @@ def test_shortcuts_table_lists_every_action_with_a_shortcut(qtbot, labelling_win
     w.act_keys.trigger()
     dialog = w.shortcuts_dialog
     rows = _table_rows(dialog)
-    listed_keys = {k.strip() for keys, _what, _where in rows for k in keys.split(" / ")}
+    listed_keys = {k.strip() for keys, _what, _where in rows for k in keys.split(", ")}
     with_shortcuts = [a for a in w.findChildren(QAction) if any(not k.isEmpty() for k in a.shortcuts())]
     assert len(with_shortcuts) > 30  # menus, docks, the grid's Enter and every code key
     for action in with_shortcuts:

@@ -32,19 +32,21 @@ def labels_table(labels):
 
 CHART_DPI = 96  # logical pixels per inch: the charts' type keeps its point size at any width
 MIN_CHART_WIDTH = 280
+MIN_LAYOUT_WIDTH = 480  # narrower, a chart's names collide: it is laid out at this and scaled down
 
 
 def render_charts(comparison, labels, width: int = 640, scale: float = 1.0) -> list[tuple[str, bytes]]:
     """Worker-thread job: the event's charts ``width`` logical pixels wide (drawn at
     ``scale`` device pixels per logical one), as PNG bytes with their captions. Each figure
-    keeps its type size and is laid out again for the width (matplotlib's constrained layout)."""
+    keeps its type size and is laid out again for the width (matplotlib's constrained layout);
+    below ``MIN_LAYOUT_WIDTH`` it is laid out at that width, and the panel scales it down."""
     from ..core.sharing import charts
 
     figures = [("Which outlet reports which claim", lambda: charts.coverage(comparison)),
                ("Word choices per outlet (term table)", lambda: charts.term_heatmap(comparison))]
     if labels is not None and len(labels):
         figures.append(("Labels per outlet, by code", lambda: charts.codes_per_outlet(labels, comparison)))
-    inches = max(MIN_CHART_WIDTH, width) / CHART_DPI
+    inches = max(MIN_LAYOUT_WIDTH, width) / CHART_DPI
     out = []
     for caption, make in figures:
         fig = make()
@@ -52,7 +54,8 @@ def render_charts(comparison, labels, width: int = 640, scale: float = 1.0) -> l
         # narrower than designed: a little taller, so the labels still have room
         fig.set_size_inches(inches, h * min(1.6, max(0.8, (w / inches) ** 0.5)))
         buffer = io.BytesIO()
-        fig.savefig(buffer, format="png", dpi=CHART_DPI * scale, facecolor="white")
+        # "tight": a title longer than the width is kept whole; the panel scales it to fit
+        fig.savefig(buffer, format="png", dpi=CHART_DPI * scale, facecolor="white", bbox_inches="tight")
         out.append((caption, buffer.getvalue()))
     return out
 

@@ -11,8 +11,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHe
 
 # Keys that no action carries: handled by a widget's own key handling.
 OTHER_KEYS = (
-    ("Shift+Left / Shift+Right", "Select words inside the current cell (Shift+Up/Down: cells)", "grid"),
-    ("Arrows, Space; Down; B; R; P", "Classroom mode: step; reveal; blind quiz; reveal names; handout", "classroom"),
+    ("Shift+Left, Shift+Right; Ctrl+Shift+Left, Ctrl+Shift+Right; Esc",
+     "Select words inside the current cell; move the selection; clear it", "grid"),
+    ("Arrows, Space; Down; B; R; P", "Step; reveal; blind quiz; reveal names; handout", "classroom mode"),
 )
 
 # Where a widget-only shortcut works, said in the user's words (by the widget's object name).
@@ -46,7 +47,7 @@ def shortcut_rows(window: QWidget) -> list[tuple[str, str, str]]:
         keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts() if not k.isEmpty()]
         if not keys:
             continue
-        row = (" / ".join(keys), action_name(action), where(action))
+        row = (", ".join(keys), action_name(action), where(action))
         if row not in seen:
             seen.add(row)
             rows.append(row)

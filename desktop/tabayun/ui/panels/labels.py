@@ -108,7 +108,8 @@ class LabelsPanel(QWidget):
             if names.get(column):
                 extra = 22 + (20 if column == 0 else 0)  # padding; the code's colour swatch
                 width = max(width, max(metrics.horizontalAdvance(n) for n in names[column]) + extra)
-            self.table.setColumnWidth(column, min(width, 260) if column in names else max(width, self.table.columnWidth(column)))
+            width = min(width, 260) if column in names else max(width, self.table.columnWidth(column))
+            self.table.setColumnWidth(column, width)
 
     def set_labels(self, labels, codebook, path: str = "") -> None:
         current = self.current_label()
