@@ -231,7 +231,8 @@ def test_a_code_key_labels_the_difference_picked_in_the_differences_panel(qtbot,
     assert (label.other_doc_id, label.other_start, label.other_end) == (d.doc_b, d.b_start, d.b_end)
     assert "Labelled" in w.statusBar().currentMessage()
     qtbot.keyClick(w.differences_panel.table, Qt.Key.Key_Return)  # Enter: the suggested code, there too
-    assert [x.code for x in read_labels(event_dir / "labels.csv")] == ["agency", "referent_label"]
+    qtbot.keyClick(w.differences_panel.table, key_of("neutral"))  # a letter key: not the table's type-ahead
+    assert [x.code for x in read_labels(event_dir / "labels.csv")] == ["agency", "referent_label", "neutral"]
 
 
 def test_enter_on_an_insertion_labels_the_side_that_has_words(qtbot, labelling_window, event_dir):
