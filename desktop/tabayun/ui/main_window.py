@@ -124,7 +124,8 @@ class MainWindow(QMainWindow):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self._place_legend()
+        if hasattr(self, "main_toolbar"):  # not during construction
+            self._place_legend()
 
     def _place_legend(self) -> None:
         """The legend on the main tool bar's line when both fit, else on a line of its own."""
