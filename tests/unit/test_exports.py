@@ -295,3 +295,18 @@ def test_codes_per_outlet_needs_labels(sample, labels):
     assert fig.axes and len(fig.axes[0].patches) >= 3
     with pytest.raises(ValueError):
         charts.codes_per_outlet(labels.iloc[0:0], sample)
+
+
+def test_each_window_export_gets_a_new_folder_named_after_the_event_and_time(tmp_path):
+    from datetime import datetime
+
+    from tabayun.core.sharing.export_folder import export_folder_name, new_export_folder
+
+    when = datetime(2026, 12, 2, 9, 15)
+    assert export_folder_name("Sample event", when) == "Sample event export 2026-12-02 0915"
+    assert export_folder_name('a/b: "c"?', when) == "a b c export 2026-12-02 0915"
+    first = new_export_folder(tmp_path, "حدث الرباط", when)
+    (first / "report.html").write_text("earlier", encoding="utf-8")
+    second = new_export_folder(tmp_path, "حدث الرباط", when)
+    assert first.name == "حدث الرباط export 2026-12-02 0915" and second.name == first.name + " (2)"
+    assert list(second.iterdir()) == [] and (first / "report.html").read_text(encoding="utf-8") == "earlier"
