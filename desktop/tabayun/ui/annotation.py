@@ -64,8 +64,10 @@ class _LabelCommand(QUndoCommand):
 
 
 class _Add(_LabelCommand):
-    def __init__(self, store: LabelStore, label: Label):
-        super().__init__(store, f"label «{label.text[:30]}» as {label.code}")
+    """Its text names the code as the annotator knows it ("label: Referent label"), never its id."""
+
+    def __init__(self, store: LabelStore, label: Label, code_name: str):
+        super().__init__(store, f"label: {code_name}")
         self.label = label
 
     def redo(self) -> None:
@@ -76,9 +78,9 @@ class _Add(_LabelCommand):
 
 
 class _Delete(_Add):
-    def __init__(self, store: LabelStore, label: Label):
-        super().__init__(store, label)
-        self.setText(f"delete label «{label.text[:30]}»")
+    def __init__(self, store: LabelStore, label: Label, code_name: str):
+        super().__init__(store, label, code_name)
+        self.setText(f"delete label: {code_name}")
 
     def redo(self) -> None:
         super().undo()
@@ -88,8 +90,8 @@ class _Delete(_Add):
 
 
 class _Edit(_LabelCommand):
-    def __init__(self, store: LabelStore, label: Label, changes: dict):
-        super().__init__(store, f"change label «{label.text[:30]}»")
+    def __init__(self, store: LabelStore, label: Label, changes: dict, what: str):
+        super().__init__(store, f"change label: {what}")
         self.label_id = label.label_id
         self.after = changes
         self.before = {k: getattr(label, k) for k in changes}
@@ -113,6 +115,9 @@ class Annotation(QObject):
         self.codebook: Codebook = self._load_codebook()
         self.store: LabelStore | None = None
         self.path: Path | None = None
+        # Why labelling is off for this event, said in words with what to do; "" when on.
+        # Kept (not only shown once) so that the window can keep saying it.
+        self.off_reason = ""
         self.comparison: Comparison | None = None
         self.event_name = ""
         self.undo_stack = QUndoStack(self)
@@ -159,15 +164,19 @@ class Annotation(QObject):
         self._open(Path(path))
 
     def _open(self, path: Path) -> None:
-        self.store, self.path = None, path
+        self.store, self.path, self.off_reason = None, path, ""
         try:
             self.store = LabelStore(path, self.event_name)
         except LabelFileError as exc:
-            self.problem.emit(f"{exc}. Labelling is off for this event so that the file is not overwritten: "
-                              "fix the file, or choose another one with File → Labels File…", "error")
+            self.off_reason = (f"Labelling is off: {exc}. The file is left as it is, never overwritten: fix it "
+                               "(a spreadsheet may have changed it), or choose another file with File → Labels File…")
+        except TimeoutError as exc:
+            self.off_reason = f"Labelling is off: {exc} Then reopen the event."
         except OSError as exc:
-            self.problem.emit(f"Cannot use {path} for labels ({exc.strerror or exc}); "
-                              "choose another file with File → Labels File…", "error")
+            self.off_reason = (f"Labelling is off: cannot use {path} for labels ({exc.strerror or exc}); "
+                               "choose another file with File → Labels File…")
+        if self.off_reason:
+            self.problem.emit(self.off_reason, "error")
         if self.store is not None:
             self._reanchor()
         self._watch()
@@ -196,7 +205,12 @@ class Annotation(QObject):
         try:
             self.store.reload()
         except LabelFileError as exc:
-            self.problem.emit(f"{exc}. The labels shown are those before that change.", "warning")
+            self.problem.emit(f"{exc}. The labels shown are those before that change; the next label you "
+                              "make is refused until the file is fixed.", "warning")
+        except (OSError, TimeoutError) as exc:
+            self.problem.emit(f"Labels saved by another window could not be read ({exc}).", "warning")
+        if self.store.outside_report:
+            self.problem.emit(self.store.outside_report, "info")
         self._changed()
 
     # --- labelling ------------------------------------------------------------------
@@ -212,7 +226,7 @@ class Annotation(QObject):
               suggested: str = "") -> Label | None:
         """Label ``target`` with ``code_id``; saved before this returns. None if not labelled."""
         if not self.ready:
-            self.problem.emit("Labelling is off for this event (see the message above).", "warning")
+            self.problem.emit(self.off_reason or "Open an event to label it.", "error")
             return None
         annotator = self.settings.annotator or self.ask_annotator().strip()
         if not annotator:
@@ -225,25 +239,29 @@ class Annotation(QObject):
                           other_start=target.other_start, other_end=target.other_end, row_id=target.row_id,
                           suggested_code=suggested, difference_category=target.category, note=note,
                           confidence=confidence)
-        return label if self._push(_Add(self.store, label)) else None
+        return label if self._push(_Add(self.store, label, self.code_name(code_id))) else None
 
     def edit(self, label_id: str, **changes) -> None:
         changes = {k: v for k, v in changes.items() if k in EDITABLE}
         label = self.store.get(label_id) if self.store else None
         if label is None or all(getattr(label, k) == v for k, v in changes.items()):
             return
-        self._push(_Edit(self.store, label, changes))
+        what = (f"{self.code_name(label.code)} → {self.code_name(changes['code'])}" if "code" in changes
+                else f"{self.code_name(label.code)} ({', '.join(changes)})")
+        self._push(_Edit(self.store, label, changes, what))
 
     def remove(self, label_id: str) -> None:
         label = self.store.get(label_id) if self.store else None
         if label is not None:
-            self._push(_Delete(self.store, label))
+            self._push(_Delete(self.store, label, self.code_name(label.code)))
 
     def _push(self, command: _LabelCommand) -> bool:
         self.undo_stack.push(command)
         if command.error is not None:
             self._report_failure(command.error)
             return False
+        if self.store is not None and self.store.outside_report:
+            self.problem.emit(self.store.outside_report, "info")  # another program's edit, merged
         return True
 
     def _report_failure(self, exc: Exception) -> None:
@@ -275,6 +293,12 @@ class Annotation(QObject):
                     spans.setdefault(label.other_doc_id, []).append((label.other_start, label.other_end, label.code))
             self._spans = spans
         return self._spans.get(doc_id, [])
+
+    def code_name(self, code_id: str) -> str:
+        try:
+            return self.codebook.code(code_id).label_en
+        except KeyError:
+            return code_id  # a code of another codebook: named as it is
 
     def colour(self, code_id: str) -> str:
         try:

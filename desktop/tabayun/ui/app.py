@@ -180,6 +180,9 @@ def _application(argv: list[str] | None = None):
         app = QApplication(argv or [sys.argv[0] if sys.argv else "tabayun"])
         app.setApplicationDisplayName("Tabayun")
         app.setDesktopFileName("tabayun")
+        from . import plain_tooltips
+
+        plain_tooltips.install(app)  # outlet names, notes and article text are never HTML
     return app
 
 
@@ -206,13 +209,15 @@ def save_screenshot(window, path: str) -> bool:
     return pixmap.save(str(path), "PNG")
 
 
-def run(paths: list[str], screenshot: str | None = None) -> int:
+def run(paths: list[str], screenshot: str | None = None, size: tuple[int, int] | None = None) -> int:
     """Open the window on ``paths`` (default: the sample event); return the exit code.
 
-    With ``screenshot``, render the window offscreen to that PNG once the event is shown,
-    and exit (0, or 2 if the articles could not be loaded).
+    With ``screenshot``, render the window to that PNG once the event is shown, and exit
+    (0, or 2 if the articles could not be loaded): ``size`` wide and high if given; else
+    as big as the screen when there is a display (``xvfb-run -s "-screen 0 1366x768x24"``
+    shows a small screen), else offscreen at 1600×1000.
     """
-    if screenshot:
+    if screenshot and (not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) or check_platform()):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     problem = _qt_import_problem() or check_platform()
     if problem:
@@ -240,7 +245,13 @@ def run(paths: list[str], screenshot: str | None = None) -> int:
     window = create_window(paths, settings)
     outcome = {"code": 0}
     if screenshot:
-        window.resize(*SCREENSHOT_SIZE)
+        screen = app.primaryScreen()
+        if size:
+            window.resize(*size)
+        elif app.platformName() != "offscreen" and screen is not None:
+            window.setGeometry(screen.availableGeometry())
+        else:
+            window.resize(*SCREENSHOT_SIZE)
 
         def shoot(code: int) -> None:
             outcome["code"] = code

@@ -27,7 +27,7 @@ CATEGORY_LABELS = {
     "lexical": "Word choice",
     "number": "Number",
     "spelling": "Spelling",
-    "added_omitted": "Added or omitted",
+    "added_omitted": "Added",
     "rewording": "Rewording",
     "punctuation": "Punctuation",
     "loaded_term": "Loaded term",

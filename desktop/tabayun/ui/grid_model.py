@@ -84,6 +84,10 @@ class GridModel(QAbstractTableModel):
         elif what == "blind":
             self._refresh_cells([Qt.ItemDataRole.ToolTipRole])
 
+    def refresh(self) -> None:
+        """Repaint every cell (the view's options changed, e.g. quoted speech shown)."""
+        self._refresh_cells()
+
     def _refresh_cells(self, roles: list | None = None) -> None:
         self._cache.clear()
         if self.rowCount() and self.columnCount():
@@ -163,7 +167,8 @@ class GridModel(QAbstractTableModel):
             lines.append(f"{CATEGORY_LABELS.get(d.category, d.category)}: «{mine}» / "
                          f"{self.outlets.label(other)} «{theirs}»")
         for m in self.view.cell_markers(row, doc, self.categories):
-            lines.append(f"{CATEGORY_LABELS.get(m.category, m.category)}: «{m.text}»")
+            voice = {"attributed": " (paraphrasing a source)", "quoted": " (inside quoted speech)"}.get(m.voice, "")
+            lines.append(f"{CATEGORY_LABELS.get(m.category, m.category)}: «{m.text}»{voice}")
         return "\n".join(lines)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

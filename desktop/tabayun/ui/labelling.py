@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from .grid_model import GridModel, RowFilterProxy
     from .outlet_state import OutletState
     from .panels.article import ArticlePanel
+    from .panels.differences import DifferencesPanel
     from .panels.messagebar import MessageBar
     from .settings import Settings
 
@@ -48,6 +49,7 @@ class LabellingHost(Protocol):
     proxy: RowFilterProxy
     article_panel: ArticlePanel
     article_dock: QDockWidget
+    differences_panel: DifferencesPanel
     message_bar: MessageBar
 
     @property
@@ -96,6 +98,7 @@ class Labelling(QObject):
                             name="act_accept")
         self.act_accept.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.w.grid.addAction(self.act_accept)
+        self.w.differences_panel.table.addAction(self.act_accept)  # a difference picked there
         self.act_find_code = A("&Find a Code…", self._focus_codes, ["/", "Ctrl+;"], name="act_find_code")
         self.act_pin = A("&Pin Span for a Pair", self.pin_span, ["Ctrl+P"], name="act_pin",
                          tip="Keep the selected span; the next label pairs it with another outlet's span")
@@ -105,10 +108,10 @@ class Labelling(QObject):
         self.act_annotator = A("Set &Annotator Name…", self._change_annotator)
 
     def _bind_code_keys(self) -> None:
-        """One shortcut per code key, active while the grid, the raw article or the labels
-        table has focus (so typing in the search box never labels anything). In the labels
-        table the key re-codes the selected label."""
-        keyed = (self.w.grid, self.w.article_panel.text, self.labels_panel.table)
+        """One shortcut per code key, active while the grid, the raw article, the Differences
+        table (the difference picked there) or the Labels table has focus (so typing in the
+        search box never labels anything). In the Labels table the key re-codes the selected label."""
+        keyed = (self.w.grid, self.w.article_panel.text, self.w.differences_panel.table, self.labels_panel.table)
         for action in self._key_actions:
             for widget in keyed:
                 widget.removeAction(action)
@@ -147,6 +150,15 @@ class Labelling(QObject):
             if picked is not None:
                 doc, start, end = picked
                 return targets.for_span(doc, start, end, view.row_containing(doc, start))
+        words = self.w.grid.selected_words()
+        if words is not None:  # words selected inside a cell (mouse drag, Shift+arrows)
+            index, start, end = words
+            row = self.w.proxy.mapToSource(index).row()
+            doc = self.w.grid.doc_at_column(index.column())
+            cell = view.cell(row, doc)
+            if cell is not None:
+                return targets.for_span(doc, cell.start + start, cell.start + end, view.rows[row].row_id,
+                                        what="selected words")
         index = self.w.grid.currentIndex()
         d = self.w.current_difference
         if not index.isValid():
@@ -191,7 +203,8 @@ class Labelling(QObject):
         label = self.annotation.apply(target, code_id, suggested=self.suggestion(target) or "")
         if label is not None:
             code = self.annotation.codebook.code(code_id)
-            other = f" / «{label.other_text}»" if label.other_doc_id else ""
+            other = (f" / «{label.other_text}»" if label.other_text else
+                     f" (not in {self.w.outlets.label(label.other_doc_id)})" if label.other_doc_id else "")
             self.w.statusBar().showMessage(f"Labelled «{label.text}»{other} as {code.label_en} "
                                            f"({target.what}); Ctrl+Z undoes", 5000)
             self.labels_panel.select_label(label.label_id, emit=False)
@@ -220,19 +233,29 @@ class Labelling(QObject):
         self.w.statusBar().showMessage("Span pinned: now select the other outlet's span and press a code key", 6000)
 
     def show_label(self, label) -> None:
+        if label is not None:
+            self.show_span(label.doc_id, label.char_start, label.char_end, other_doc_id=label.other_doc_id)
+
+    def show_span(self, doc_id: str, start: int, end: int, text: str | None = None, other_doc_id: str = "") -> bool:
+        """Show the row holding ``doc_id``'s ``start:end`` with its cell (and the other
+        outlet's) selected. False when the span is not in the open event (another event's
+        labels, or ``text`` no longer what the article says there)."""
         view = self.w.view
-        if view is None or label is None or label.doc_id not in view.comparison.articles:
-            return
-        row = view.row_containing(label.doc_id, label.char_start)
+        article = view.comparison.articles.get(doc_id) if view is not None else None
+        if article is None or not (0 <= start <= end <= len(article.text)):
+            return False
+        if text is not None and article.text[start:end] != text:
+            return False
+        row = view.row_containing(doc_id, start)
         if row is None:
-            return
+            return False
         proxy_index = self.w.proxy.mapFromSource(self.w.grid_model.index(row, 0))
         if not proxy_index.isValid():
             self.w.clear_filters()
             proxy_index = self.w.proxy.mapFromSource(self.w.grid_model.index(row, 0))
-        columns = [self.w.grid_model.column_of(d) for d in (label.doc_id, label.other_doc_id)
-                   if d in view.comparison.articles]
+        columns = [self.w.grid_model.column_of(d) for d in (doc_id, other_doc_id) if d in view.comparison.articles]
         self.w.grid.select_cells(proxy_index.row(), columns)
+        return True
 
     def _delete_current(self) -> None:
         label = self.labels_panel.current_label()
@@ -262,6 +285,8 @@ class Labelling(QObject):
                                               options=QFileDialog.Option.DontConfirmOverwrite)
         if path:
             self.annotation.use_file(path, self.w.event_key)
+            if not self.annotation.off_reason and "Labelling is off" in self.w.message_bar.text():
+                self.w.message_bar.dismiss()  # the refusal no longer holds
 
     def choose_codebook(self) -> None:
         from ..core.annotation.codebook import CodebookError

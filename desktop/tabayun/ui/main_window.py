@@ -13,7 +13,7 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QInputDialog, QLabel, QLineEdit,
                                QMainWindow, QMenu, QMessageBox, QProgressBar, QStackedWidget, QTabWidget,
-                               QToolBar, QVBoxLayout, QWidget)
+                               QToolBar, QToolButton, QVBoxLayout, QWidget)
 
 from .. import __version__
 from ..core.model import Difference
@@ -25,7 +25,7 @@ from .grid import GridView
 from .grid_model import GridModel, RowFilterProxy, refilter_rows
 from .labelling import Labelling
 from .navigation import DifferenceNavigator
-from .outlet_menus import add_outlet_actions, fill_outlets_menu
+from .outlet_menus import add_outlet_actions, fill_outlets_menu, fill_shown_outlets_menu
 from .outlet_state import OutletState
 from .panels.article import ArticlePanel
 from .panels.differences import DifferencesPanel
@@ -36,6 +36,7 @@ from .panels.terms import TermsPanel
 from .present import PresentationWindow
 from .settings import MAX_ZOOM, MIN_ZOOM, Settings, event_key
 from .sharing import Sharing
+from .shortcuts import shortcuts_dialog
 from .workers import run_task
 
 
@@ -87,8 +88,12 @@ class MainWindow(QMainWindow):
                                              self.statusBar().showMessage, self.clear_filters, self)
         self._build_actions()
         self.labelling = Labelling(self)
+        self.labelling.annotation.changed.connect(self._update_status)  # "labelling off" in the status bar
         self.sharing = Sharing(self, self.settings, self.message_bar, self.statusBar().showMessage,
-                               event=lambda: self.view, labels=lambda: self.labelling.annotation.labels)
+                               event=lambda: self.view, labels=lambda: self.labelling.annotation.labels,
+                               event_name=lambda: self._event_name(self.paths) if self.paths else "Tabayun",
+                               code_name=lambda c: self.labelling.annotation.code_name(c),
+                               jump=lambda doc, start, end, text: self.labelling.show_span(doc, start, end, text))
         self.tabs.addTab(self.labelling.codes_panel, "Codes")
         self.tabs.addTab(self.labelling.labels_panel, "Labels")
         self.tabs.addTab(self.sharing.charts_panel, "Charts")
@@ -118,8 +123,23 @@ class MainWindow(QMainWindow):
             if self.settings.window_state is None:  # first run: give the side panel room
                 QTimer.singleShot(0, self._size_side_panel)
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if hasattr(self, "main_toolbar"):  # not during construction
+            self._place_legend()
+
+    def _place_legend(self) -> None:
+        """The legend on the main tool bar's line when both fit, else on a line of its own."""
+        fits = self.main_toolbar.sizeHint().width() + self.legend.sizeHint().width() + 24 <= self.width()
+        if fits and self.toolBarBreak(self.legend):
+            self.removeToolBarBreak(self.legend)
+        elif not fits and not self.toolBarBreak(self.legend):
+            self.insertToolBarBreak(self.legend)
+
     def _size_side_panel(self) -> None:
-        width = max(340, min(560, int(self.width() * 0.35)))  # the differences table needs ~530 px
+        # the differences table wants ~530 px; on a small screen the grid's outlets come first
+        share = 0.35 if self.width() >= 1500 else 0.28
+        width = max(340, min(560, int(self.width() * share)))
         self.resizeDocks([self.side_dock], [width], Qt.Orientation.Horizontal)
         self.grid.fit_columns()  # now, not after the resize debounce: a screenshot may come first
 
@@ -137,8 +157,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 4, 6, 0)
         layout.setSpacing(4)
-        layout.addWidget(self.message_bar)
-        layout.addWidget(self.legend)
+        layout.addWidget(self.message_bar)  # shown only while there is a message
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
@@ -171,15 +190,17 @@ class MainWindow(QMainWindow):
                                  tip="Open every article in a folder")
         self.act_open_sample = A("Open the &Sample Event", lambda: self.open_paths([str(sample_event_dir())]))
         self.act_clear_recent = A("Clear Recent Events", self._clear_recent)
-        self.act_quit = A("&Quit", self.close, [QKeySequence.StandardKey.Quit])
+        # Ctrl+Q (Cmd+Q on a Mac) everywhere: some platforms' standard Quit key is none
+        self.act_quit = A("&Quit", self.close, ["Ctrl+Q"])
         self.act_copy = A("&Copy", lambda: self.grid.copy_selection())
         self.act_copy.setShortcut(QKeySequence.StandardKey.Copy)
         self.act_copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.act_find = A("&Find…", self._focus_search, [QKeySequence.StandardKey.Find, "Ctrl+K"])
-        self.act_next = A("&Next Difference", self.next_difference, ["Alt+Down", "F8"],
-                          tip="Go to the next row with a difference (Alt+Down, F8)", name="act_next")
-        self.act_prev = A("&Previous Difference", self.previous_difference, ["Alt+Up", "Shift+F8"],
-                          tip="Go to the previous row with a difference (Alt+Up, Shift+F8)", name="act_prev")
+        # F8 first: a menu shows only an action's first shortcut
+        self.act_next = A("&Next Difference", self.next_difference, ["F8", "Alt+Down"],
+                          tip="Go to the next row with a difference (F8, Alt+Down)", name="act_next")
+        self.act_prev = A("&Previous Difference", self.previous_difference, ["Shift+F8", "Alt+Up"],
+                          tip="Go to the previous row with a difference (Shift+F8, Alt+Up)", name="act_prev")
         self.act_lexical = A("Only &Word-Choice Rows", self._filters_changed, ["Ctrl+L"], checkable=True,
                              tip="Show only rows where outlets chose different words", name="act_lexical")
         self.act_omissions = A("Only &Omissions", self._filters_changed, ["Ctrl+Shift+M"], checkable=True,
@@ -261,22 +282,35 @@ class MainWindow(QMainWindow):
         self.search.setObjectName("search")
         self.search.setPlaceholderText("Search (ignores diacritics and hamza forms)…")
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(260)
-        self.search.setMaximumWidth(420)
+        self.search.setMinimumWidth(180)
+        self.search.setMaximumWidth(380)
         tb.addWidget(self.search)
         tb.addSeparator()
         self.act_blind.setIconText("Blind")
         tb.addAction(self.act_blind)
+        self.outlets_button = QToolButton()
+        self.outlets_button.setObjectName("outlets_button")
+        self.outlets_button.setText("Outlets")
+        self.outlets_button.setToolTip("Choose which outlets are shown")
+        self.outlets_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.outlets_button.setMenu(QMenu(self.outlets_button))
+        self.outlets_button.menu().aboutToShow.connect(
+            lambda: fill_shown_outlets_menu(self.outlets_button.menu(), self.outlets, self.act_show_all,
+                                            self.act_blind, lambda: self.show_side_tab(self.outlets_panel)))
+        tb.addWidget(self.outlets_button)
         tb.addSeparator()
         self.act_zoom_out.setIconText("A−")
         self.act_zoom_in.setIconText("A+")
         tb.addActions([self.act_zoom_out, self.act_zoom_in])
         self.addToolBar(tb)
+        self.main_toolbar = tb
+        self.addToolBar(self.legend)  # beside the main tool bar when there is room (_place_legend)
         self._search_timer = QTimer(self, singleShot=True, interval=150)
         self._search_timer.timeout.connect(self._apply_search)
 
     def _build_status_bar(self) -> None:
         self.status_label = QLabel()
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.progress.setMaximumWidth(220)
@@ -288,6 +322,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.outlets.changed.connect(self._outlets_changed)
         self.legend.categories_changed.connect(self._categories_changed)
+        self.legend.quoted_speech_changed.connect(self._quoted_speech_changed)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self.navigator.shown.connect(lambda _d: self.labelling.refresh_suggestion())
         self.terms_panel.term_selected.connect(self.navigator.show_term)
@@ -295,6 +330,7 @@ class MainWindow(QMainWindow):
         self.grid.header_menu_requested.connect(self._header_menu)
         self.grid.header_double_clicked.connect(self.rename_outlet_dialog)
         self.grid.selectionModel().currentChanged.connect(self._current_cell_changed)
+        self.grid.text_selection_changed.connect(self.labelling.refresh_suggestion)
         self.article_dock.visibilityChanged.connect(lambda visible: visible and self._update_article())
         self.proxy.rowsInserted.connect(self._update_status)
         self.proxy.rowsRemoved.connect(self._update_status)
@@ -357,6 +393,7 @@ class MainWindow(QMainWindow):
         """Show an analysed event (what ``open_paths`` ends with; benchmarks call it directly)."""
         self._save_outlet_layout()
         self.view = view
+        view.quoted_speech = self.legend.quoted_speech.isChecked()
         self.paths = paths
         self.navigator.set_view(view)
         self._event_key = event_key(paths)
@@ -375,12 +412,17 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.grid)
         self.settings.add_recent_event(paths)
         self.setWindowTitle(f"{self._event_name(paths)} — Tabayun")
+        said = []
         if comparison.problems:
             lines = [f"• {p.source}: {p.reason}" for p in comparison.problems]
             n = len(comparison.problems)
-            self.message_bar.show_message(
-                f"{n} file{'s' if n > 1 else ''} could not be loaded; the other {len(comparison.articles)} "
-                f"article{'s' if len(comparison.articles) != 1 else ''} loaded:\n" + "\n".join(lines), "warning")
+            said.append(f"{n} file{'s' if n > 1 else ''} could not be loaded; the other {len(comparison.articles)} "
+                        f"article{'s' if len(comparison.articles) != 1 else ''} loaded:\n" + "\n".join(lines))
+        off = self.labelling.annotation.off_reason  # said when the labels file was opened: keep saying it
+        if off:
+            said.append(off)
+        if said:
+            self.message_bar.show_message("\n\n".join(said), "error" if off else "warning")
         else:
             self.message_bar.dismiss()
         self._update_status()
@@ -512,6 +554,12 @@ class MainWindow(QMainWindow):
         if self.act_lexical.isChecked():
             refilter_rows(self.proxy)
 
+    def _quoted_speech_changed(self, shown: bool) -> None:
+        if self.view is not None:
+            self.view.quoted_speech = shown
+            self.legend.set_counts(self.view.category_counts())
+            self.grid_model.refresh()
+
     def _filters_changed(self, *_args) -> None:
         self.proxy.set_filters(lexical_only=self.act_lexical.isChecked(),
                                omissions_only=self.act_omissions.isChecked())
@@ -616,6 +664,8 @@ class MainWindow(QMainWindow):
             parts.append(f"reference: {self.outlets.label(self.outlets.reference)}")
         if self.outlets.blind:
             parts.append("blind mode")
+        if self.labelling.annotation.off_reason:
+            parts.append("labelling off (see the message above the grid)")
         self.status_label.setText("   ·   ".join(parts))
 
     # --- help -------------------------------------------------------------------------------
@@ -627,16 +677,7 @@ class MainWindow(QMainWindow):
                           "Arabic font.")
 
     def _shortcuts_help(self) -> None:
-        QMessageBox.information(self, "Keyboard shortcuts", "\n".join([
-            "Next difference: Alt+Down or F8", "Previous difference: Alt+Up or Shift+F8",
-            "Search: Ctrl+F", "Only word-choice rows: Ctrl+L", "Only omissions: Ctrl+Shift+M",
-            "Blind mode: Ctrl+B", "Raw article: Ctrl+R", "Side panel: F9",
-            "Zoom: Ctrl++ / Ctrl+- / Ctrl+0", "Open files: Ctrl+O", "Open folder: Ctrl+Shift+O",
-            "Copy cells: Ctrl+C", "",
-            "Label the selection: a code's key (1–9, letters), or Enter for the suggested code",
-            "Find a code: / or Ctrl+;", "Pin a span to pair it with another outlet's: Ctrl+P",
-            "Undo / redo a label: Ctrl+Z / Ctrl+Shift+Z", "",
-            "Present (classroom mode): F5; inside it, arrows step, Down reveals, B quiz, R names, P handout"]))
+        self.shortcuts_dialog = shortcuts_dialog(self)
 
     # --- closing ----------------------------------------------------------------------------
     def save_settings(self) -> None:

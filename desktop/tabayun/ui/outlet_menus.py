@@ -53,3 +53,19 @@ def fill_outlets_menu(menu: QMenu, outlets: OutletState, rename: Callable[[str],
     menu.addSeparator()
     for doc in outlets.order:
         add_outlet_actions(menu.addMenu(outlets.label(doc)), outlets, doc, rename, show_raw, show_all)
+
+
+def fill_shown_outlets_menu(menu: QMenu, outlets: OutletState, show_all: QAction, blind: QAction,
+                            open_panel: Callable[[], None]) -> None:
+    """The tool bar's Outlets menu: a tick per outlet (shown or not), in the columns' order."""
+    menu.clear()
+    for doc in outlets.order:
+        entry = menu.addAction(outlets.label(doc))
+        entry.setCheckable(True)
+        entry.setChecked(doc not in outlets.hidden)
+        entry.toggled.connect(lambda checked, d=doc: outlets.set_hidden(d, not checked))
+        entry.setObjectName(f"show_outlet_{doc}")
+    menu.addSeparator()
+    menu.addAction(show_all)
+    menu.addAction(blind)
+    menu.addAction("Outlets Panel (rename, order, reference)…", open_panel)

@@ -92,6 +92,12 @@ def vectorize(units: list[Unit], texts: dict[str, str], normalizer: Normalizer) 
     return UnitVectors(units, matrix, {d: np.array(r) for d, r in doc_rows.items()}, keys)
 
 
+# Similarities are computed for a slice of one article's units against all units at a
+# time, at most this many (8 bytes each) held at once: a long article's units against all
+# others as one dense block asked for 2.3 GB at 3 MB of text.
+BLOCK_ENTRIES = 2_000_000
+
+
 def candidate_links(vectors: UnitVectors, settings: AlignSettings) -> dict[tuple[int, int], float]:
     """(i, j) -> similarity for unit rows i < j in different articles where one is the
     other's best match above ``threshold``, or both are each other's above ``mutual_threshold``."""
@@ -102,9 +108,9 @@ def candidate_links(vectors: UnitVectors, settings: AlignSettings) -> dict[tuple
 def _link_arrays(vectors: UnitVectors, settings: AlignSettings) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The candidate links as arrays (i < j, similarity), strongest first (ties: i, j).
 
-    Per article, one sparse product against all units gives every best match; the rest is
-    array work, so the cost per pair of articles is a few numpy calls, not a Python loop
-    over their units."""
+    Per article, sparse products of slices of its units against all units give every best
+    match in every other article (:func:`_best_per_article`); the rest is array work, so the
+    cost per pair of articles is a share of a few numpy calls, not a Python loop over units."""
     matrix = vectors.matrix
     binary = matrix.copy()
     binary.data[:] = 1.0  # shared content words, counted by a product of 0/1 rows
@@ -113,16 +119,11 @@ def _link_arrays(vectors: UnitVectors, settings: AlignSettings) -> tuple[np.ndar
     # the units of each article are one contiguous run of matrix rows (units come doc by doc)
     starts = np.array([vectors.doc_rows[d][0] for d in docs])
     lengths = np.array([len(vectors.doc_rows[d]) for d in docs])
-    column = np.arange(matrix.shape[0])
     found_i, found_j, found_s = [], [], []
     for k, a in enumerate(docs):
         rows_a = vectors.doc_rows[a]
-        block = (matrix[rows_a] @ matrix_t).toarray()  # units of a x all units
+        best, best_sim, best_back = _best_per_article(matrix[rows_a], matrix_t, starts, lengths)
         arange = np.arange(len(rows_a))[:, None]
-        best_sim = np.maximum.reduceat(block, starts, axis=1)  # per unit of a, per article
-        is_best = block == np.repeat(best_sim, lengths, axis=1)
-        best = np.minimum.reduceat(np.where(is_best, column, len(column)), starts, axis=1)
-        best_back = block.argmax(axis=0)  # for each unit elsewhere, its best match in a
         mutual = best_back[best] == arange
         keep = (best_sim >= settings.threshold) | ((best_sim >= settings.mutual_threshold) & mutual)
         keep[:, k] = False
@@ -147,6 +148,40 @@ def _link_arrays(vectors: UnitVectors, settings: AlignSettings) -> tuple[np.ndar
     i, j, sim = i[first], j[first], sim[first]
     order = np.lexsort((j, i, -sim))
     return i[order], j[order], sim[order]
+
+
+def _best_per_article(a: sparse.csr_matrix, b_t: sparse.csr_matrix, starts: np.ndarray, lengths: np.ndarray
+                      ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For S = a @ b_t, whose columns are articles' units in runs (``starts``, ``lengths``),
+    without holding S whole (slices of a's rows, at most BLOCK_ENTRIES at once): for each
+    row and each article its best column and that similarity (the first column on ties, as
+    numpy's argmax), and for each column its best row."""
+    n_a, n_b = a.shape[0], b_t.shape[1]
+    column = np.arange(n_b)
+    best = np.zeros((n_a, len(starts)), dtype=np.int64)
+    best_sim = np.zeros((n_a, len(starts)))
+    col_best = np.zeros(n_b, dtype=np.int64)
+    col_max = np.full(n_b, -np.inf)
+    step = max(1, BLOCK_ENTRIES // max(n_b, 1))
+    for lo in range(0, n_a, step):
+        block = (a[lo:lo + step] @ b_t).toarray()
+        sims = np.maximum.reduceat(block, starts, axis=1)  # per row, per article
+        is_best = block == np.repeat(sims, lengths, axis=1)
+        best[lo:lo + step] = np.minimum.reduceat(np.where(is_best, column, n_b), starts, axis=1)
+        best_sim[lo:lo + step] = sims
+        top = block.argmax(axis=0)
+        top_sim = block[top, column]
+        better = top_sim > col_max  # strictly: an earlier slice keeps a tie, like argmax
+        col_best[better] = top[better] + lo
+        col_max[better] = top_sim[better]
+    return best, best_sim, col_best
+
+
+def _best_matches(a: sparse.csr_matrix, b_t: sparse.csc_matrix) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For the similarity matrix S = a @ b_t, without holding it whole: each row's argmax
+    and max, and each column's argmax (the first index on ties, as numpy's argmax)."""
+    best, best_sim, col_best = _best_per_article(a, sparse.csr_matrix(b_t), np.array([0]), np.array([b_t.shape[1]]))
+    return best[:, 0], best_sim[:, 0], col_best
 
 
 class _Clusters:
