@@ -6,8 +6,8 @@ Category names are those of ``resources/codebook/categories.csv``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz.distance import Levenshtein
 
@@ -22,9 +22,9 @@ require((LEXICAL, SPELLING, PUNCTUATION, NUMBER), "difference")
 _SOFT_LETTERS = set("اويىةهءأإآئؤ" + "aeiouyhw")
 
 
-@dataclass(frozen=True)
-class DiffToken:
-    """A word or punctuation mark of a unit, with offsets into the original text."""
+class DiffToken(NamedTuple):
+    """A word or punctuation mark of a unit, with offsets into the original text (a named
+    tuple: an event makes one per word of every unit, and tuples are made fastest)."""
 
     start: int
     end: int
