@@ -200,6 +200,10 @@ class _Clusters:
         }
         self.centroid: dict[int, dict[int, float]] = {}
         self.norm2: dict[int, float] = {}
+        # pairs of clusters found incompatible, as they were (a root's version counts its
+        # merges): with many outlets the same two clusters meet again through many links
+        self.version: dict[int, int] = defaultdict(int)
+        self.rejected: set[tuple[int, int, int, int]] = set()
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -229,10 +233,17 @@ class _Clusters:
 
     def union(self, i: int, j: int) -> bool:
         ra, rb = self.find(i), self.find(j)
-        if ra == rb or not self._compatible(ra, rb):
+        if ra == rb:
             return False
         if rb < ra:
             ra, rb = rb, ra
+        seen = (ra, self.version[ra], rb, self.version[rb])
+        if seen in self.rejected:
+            return False
+        if not self._compatible(ra, rb):
+            self.rejected.add(seen)
+            return False
+        self.version[ra] += 1
         self.parent[rb] = ra
         for doc, idx in self.members.pop(rb).items():
             self.members[ra][doc] = sorted(self.members[ra].get(doc, []) + idx)
