@@ -215,7 +215,7 @@ def _click_difference_in_panel(qtbot, w, d):
     w.show_side_tab(panel)
     table = panel.table
     row = next(r for r in range(panel.proxy.rowCount()) if panel.proxy.index(r, 0).data(ItemRole) == d)
-    table.scrollTo(panel.proxy.index(row, 0))
+    table.scrollTo(panel.proxy.index(row, 2))  # the words, wherever the panel's width puts them
     rect = table.visualRect(panel.proxy.index(row, 2))
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert table.hasFocus() and w.current_difference == d

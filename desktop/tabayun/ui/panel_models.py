@@ -105,7 +105,8 @@ class DifferencesModel(SortedItems):
     """One line per slot: who departs and with which words, against the majority reading
     (or, without one, the first reading) and who has that."""
 
-    COLUMNS = ("Row", "Outlets", "Reading", "Majority", "Outlets", "Score", "Category")
+    COLUMNS = ("Row", "Outlets", "Their words", "Majority's words", "Majority outlets", "Score", "Category")
+    OUTLET_COLUMNS = (1, 4)
 
     def __init__(self, outlets: OutletState, parent: QObject | None = None):
         super().__init__(parent)
@@ -119,6 +120,12 @@ class DifferencesModel(SortedItems):
         self.view = view
         self.items = [SlotLine(slot, d) for slot, d in view.slot_lines()] if view else []
         self.endResetModel()
+        self.resort()  # a new event in the order the view shows (by score, highest first)
+
+    def outlet_names(self) -> list[str]:
+        """The names an outlets cell shows (one or two of them, then "+n"), to size its column
+        by: one name fits whole; a longer list ends in "…", whole in the tooltip."""
+        return [self.outlets.label(d) for d in self.outlets.doc_ids if d not in self.outlets.hidden]
 
     def _sides(self, line: SlotLine) -> tuple[str, str, str, str]:
         slot = line.slot

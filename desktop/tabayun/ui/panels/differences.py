@@ -12,7 +12,7 @@ from ..categories import CATEGORY_LABELS
 from ..outlet_state import OutletState
 from ..panel_models import DifferencesFilterProxy, DifferencesModel
 from ..roles import ItemRole
-from .tables import item_table
+from .tables import fit_columns, item_table
 
 
 class DifferencesPanel(QWidget):
@@ -51,11 +51,15 @@ class DifferencesPanel(QWidget):
         filters.addWidget(self.pair, 1)
         filters.addWidget(self.min_score)
 
-        self.table = item_table("differences_table", self.proxy, (32, 58, 96, 96, 58, 44, 104))
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table = item_table("differences_table", self.proxy, (32, 58, 110, 110, 58, 44, 104))
+        # Highest score first: word choices before spelling, added words and rewording.
+        self.table.sortByColumn(5, Qt.SortOrder.DescendingOrder)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        # What kind and how strong beside the row number, before the words: a narrow side
+        # panel scrolls away the majority's outlets, not the category (the model keeps its columns).
+        header.moveSection(header.visualIndex(6), 1)
+        header.moveSection(header.visualIndex(5), 2)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
 
         self.count = QLabel()
@@ -75,11 +79,19 @@ class DifferencesPanel(QWidget):
         self.model.set_view(view)
         direction = Qt.LayoutDirection.RightToLeft if view and view.direction == "rtl" else Qt.LayoutDirection.LeftToRight
         self.table.setLayoutDirection(direction)
+        self.fit_columns()
         self._fill_pairs()
         self._update_count()
 
+    def fit_columns(self) -> None:
+        """Headers whole with their sort arrow; the outlet columns as wide as the names."""
+        names = self.model.outlet_names()
+        categories = [CATEGORY_LABELS[c] for c in DIFFERENCE_CATEGORIES]
+        fit_columns(self.table, {1: names, 4: names, 6: categories}, extra={6: 20})  # 6: its colour swatch
+
     def _outlets_changed(self, what: str) -> None:
         if what in ("names", "blind", "reset", "hidden"):
+            self.fit_columns()
             self._fill_pairs()
 
     def _fill_pairs(self) -> None:

@@ -11,7 +11,7 @@ from ..label_models import LabelsModel
 from ..outlet_state import OutletState
 from ..panel_models import SourceSortingProxy
 from ..roles import ItemRole
-from .tables import item_table
+from .tables import fit_columns, item_table
 
 
 class ElidedLabel(QLabel):
@@ -59,9 +59,6 @@ class LabelsPanel(QWidget):
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.table = item_table("labels_table", self.proxy, (110, 70, 110, 70, 110, 120, 40, 70, 36))
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)  # a name keeps its start, never "بي...سي"
-        self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
         self.note = QLineEdit()
         self.note.setObjectName("label_note")
         self.note.setPlaceholderText("Note on the selected label (Enter saves)")
@@ -96,21 +93,11 @@ class LabelsPanel(QWidget):
         self.fit_columns()
 
     def fit_columns(self) -> None:
-        """Each column as wide as its header with the sort arrow beside it (not over it), and
-        the outlet and code columns as wide as the longest name they can show: measured on
-        the names (a few), not on thousands of rows, so a key press stays fast."""
-        header = self.table.horizontalHeader()
-        metrics = self.table.fontMetrics()
+        """Headers whole with their sort arrow; the outlet and code columns as wide as the
+        longest name they can show (the code column has a colour swatch too)."""
         outlets = [self.model.outlets.label(d) for d in self.model.outlets.doc_ids]
         codes = [c.label_en for c in self.model.codebook.codes] if self.model.codebook else []
-        names = {0: codes, 1: outlets, 3: outlets}
-        for column in range(self.model.columnCount()):
-            width = header.sectionSizeHint(column) + 6
-            if names.get(column):
-                extra = 22 + (20 if column == 0 else 0)  # padding; the code's colour swatch
-                width = max(width, max(metrics.horizontalAdvance(n) for n in names[column]) + extra)
-            width = min(width, 260) if column in names else max(width, self.table.columnWidth(column))
-            self.table.setColumnWidth(column, width)
+        fit_columns(self.table, {0: codes, 1: outlets, 3: outlets}, extra={0: 20})
 
     def set_labels(self, labels, codebook, path: str = "") -> None:
         current = self.current_label()
