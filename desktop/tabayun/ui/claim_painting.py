@@ -33,14 +33,24 @@ class CaptionItem:
     body: str
 
 
+MAX_QUOTED_WORDS = 8  # a caption quotes the words of a difference, not a whole rewritten sentence
+
+
 def isolated(text: str) -> str:
-    """Arabic inside an English line keeps its own order, and so does the line around it."""
+    """Arabic inside an English line (or English inside an Arabic one) keeps its own order,
+    and so does the line around it: a first-strong isolate takes its direction from its text."""
     return f"{_FSI}{text}{_PDI}"
 
 
-def quoted(words: str) -> str:
-    words = " ".join(words.split())
-    return isolated(f"«{words}»") if words else "—"  # an insertion: nothing on that side
+def quoted(words: str, limit: int = MAX_QUOTED_WORDS) -> str:
+    """``words`` in « », the marks inside the words' own isolate: they stay on the words
+    they quote in either direction. More than ``limit`` words end in "…" inside the marks."""
+    parts = words.split()
+    if not parts:
+        return "—"  # an insertion: nothing on that side
+    if len(parts) > limit:
+        parts = parts[:limit] + ["…"]
+    return isolated("«" + " ".join(parts) + "»")
 
 
 def build_layout(text: str, font: QFont, direction: str, width: float, highlights=(), underlines=(),

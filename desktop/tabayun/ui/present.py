@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import hashlib
 import html
+import re
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen, QTextDocument
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ..core.model import Difference
@@ -33,8 +34,11 @@ STEPS = ("texts", "differences", "categories")
 PRESENT_SCALE = 2.2  # text on the projector, relative to the grid
 DESIGN_SIZE = (1600.0, 1000.0)  # the window size the sizes below are chosen for
 MIN_TEXT_PX = 14  # a long claim shrinks to fit its panel, but not below this
-CAPTION_SHARE = 0.2  # of the window height, kept for step 2 at every step: the text never reflows
+CAPTION_SHARE = 0.26  # of the window height, kept for step 2 at every step: the text never reflows
 MAX_CAPTION_ITEMS = 4
+CAPTION_SCALE = 0.75  # the reveal list, relative to the claims' text: read from the back of a class
+ARABIC_CAPTION_SIZE = "large"  # Qt rich text's one size up (×1.2) from the list's Latin text
+MIN_CAPTION_PX = 16  # many items shrink the list to fit its space, but not below this
 
 
 class _ClaimText(QWidget):
@@ -220,13 +224,33 @@ class PresentationWindow(QWidget):
             panel.header.setFont(self._font(round(target * 0.62), bold=True))
             panel.header.setContentsMargins(8, round(margin * 0.4), 8, round(margin * 0.2))
             panel.text.omission.setFont(self._font(round(target * 0.8)))
-        self.caption.setFont(self._font(max(14, round(target * 0.48))))
         self.caption.setFixedHeight(round(self.height() * CAPTION_SHARE))
+        self._fit_caption()
         self.footer.setFont(self._font(max(12, round(target * 0.36))))
 
     def resizeEvent(self, event) -> None:
         self._apply_sizes()
         super().resizeEvent(event)
+
+    def caption_px(self) -> int:
+        """The reveal list's size: three quarters of the claims' text, or less where its lines
+        would not fit the caption's space (never below :data:`MIN_CAPTION_PX`)."""
+        width = max(1, self.caption.width() - 2 * self.caption.margin())
+        height = self.caption.height()
+        document = QTextDocument()
+        document.setDocumentMargin(0)
+        document.setHtml(self.caption.text())
+        px = max(MIN_CAPTION_PX, round(self.target_text_px() * CAPTION_SCALE))
+        while px > MIN_CAPTION_PX:
+            document.setDefaultFont(self._font(px))
+            document.setTextWidth(width)
+            if document.size().height() <= height:
+                break
+            px -= 1
+        return px
+
+    def _fit_caption(self) -> None:
+        self.caption.setFont(self._font(self.caption_px()))
 
     def fitted_font(self) -> QFont:
         """The largest text size (up to the target) at which every shown claim fits its panel;
@@ -411,39 +435,52 @@ class PresentationWindow(QWidget):
         return out
 
     def caption_items(self, row: int, revealed: bool | None = None) -> list[CaptionItem]:
-        """Step 2: each difference's machine category, and the labels on it (code and note)."""
+        """Step 2: each difference's machine category and the labels on it (code and note),
+        the markers, and the omissions; the strongest categories first (word choices, loaded
+        terms), added words and rewording last, so the few lines shown are the telling ones."""
         labels = self._labels(row)
-        items: list[CaptionItem] = []
+        rank = {c: i for i, c in enumerate(PRIORITY)}
+        groups: list[tuple[float, list[CaptionItem]]] = []
         for d in self._differences(row):
-            items.append(CaptionItem(CATEGORY_COLOURS.get(d.category, FAINT_INK),
-                                     CATEGORY_LABELS.get(d.category, d.category),
-                                     f"{self._named(d.doc_a, row, revealed)} {quoted(d.a_text)}  ↔  "
-                                     f"{self._named(d.doc_b, row, revealed)} {quoted(d.b_text)}"))
+            group = [CaptionItem(CATEGORY_COLOURS.get(d.category, FAINT_INK),
+                                 CATEGORY_LABELS.get(d.category, d.category),
+                                 f"{self._named(d.doc_a, row, revealed)} {quoted(d.a_text)}  ↔  "
+                                 f"{self._named(d.doc_b, row, revealed)} {quoted(d.b_text)}")]
             for label in [lb for lb in labels if _on_difference(lb, d)]:
                 labels.remove(label)
-                items.append(self._label_item(label))
+                group.append(self._label_item(label, row, revealed))
+            groups.append((rank.get(d.category, len(rank)), group))
         for doc in self.shown:
             for m in self.view.cell_markers(row, doc):
-                items.append(CaptionItem(CATEGORY_COLOURS.get(m.category, FAINT_INK),
-                                         CATEGORY_LABELS.get(m.category, m.category),
-                                         f"{self._named(doc, row, revealed)} {quoted(m.text)}"))
-        items.extend(self._label_item(label) for label in labels)
-        for doc in self.shown:
-            if self.view.cell(row, doc) is None:
-                items.append(CaptionItem(OMISSION_HATCH, "Omission",
-                                         f"{self._named(doc, row, revealed)}: not reported · {isolated('لم يرد')}"))
-        return items
+                groups.append((rank.get(m.category, len(rank)), [CaptionItem(
+                    CATEGORY_COLOURS.get(m.category, FAINT_INK), CATEGORY_LABELS.get(m.category, m.category),
+                    f"{self._named(doc, row, revealed)} {quoted(m.text)}")]))
+        # a person's label on words no difference covers: after the word choices
+        groups.append((rank["lexical"] + 0.5, [self._label_item(label, row, revealed) for label in labels]))
+        omitted = [CaptionItem(OMISSION_HATCH, "Omission",
+                               f"{self._named(doc, row, revealed)}: not reported · {isolated('لم يرد')}")
+                   for doc in self.shown if self.view.cell(row, doc) is None]
+        groups.append((rank["added_omitted"], omitted))
+        groups.sort(key=lambda g: g[0])  # stable: within a category, the order found
+        return [item for _, group in groups for item in group]
 
     def _named(self, doc_id: str, row: int, revealed: bool | None) -> str:
+        if doc_id not in self.shown:  # a label's other outlet, not on screen: named unless in the quiz
+            quiz = self.quiz and not (self.names_revealed if revealed is None else revealed)
+            return "another outlet" if quiz else isolated(self.outlets.name(doc_id))
         return isolated(self.outlet_label(doc_id, row, revealed))
 
-    def _label_item(self, label) -> CaptionItem:
+    def _label_item(self, label, row: int, revealed: bool | None) -> CaptionItem:
+        """A label's code in both languages, and its words: both sides of a paired label."""
         try:
             code = self.annotation.codebook.code(label.code)
             heading = f"{code.label_en} · {isolated(code.label_ar)}"
         except KeyError:
-            heading = label.code  # a code of another codebook: still shown
-        body = quoted(label.text) + (f" — {isolated(label.note)}" if label.note else "")
+            heading = isolated(label.code)  # a code of another codebook: still shown
+        body = f"{self._named(label.doc_id, row, revealed)} {quoted(label.text)}"
+        if label.other_doc_id:
+            body += f"  ↔  {self._named(label.other_doc_id, row, revealed)} {quoted(label.other_text)}"
+        body += f" — {isolated(label.note)}" if label.note else ""
         return CaptionItem(QColor(self.annotation.colour(label.code)), f"Label: {heading}", body)
 
     # --- painting the window -------------------------------------------------------------------------
@@ -464,6 +501,7 @@ class PresentationWindow(QWidget):
         headline = row is not None and self.view.is_headline(row)
         self.title.setText(self.event_title + (" · headlines" if headline else ""))
         self.caption.setText(self._caption_html(row))
+        self._fit_caption()
         self.footer.setText(self._footer_text())
         self.update()
 
@@ -474,11 +512,14 @@ class PresentationWindow(QWidget):
             hint = ("↓ highlight the differences" if self.step == 0 else "↓ say what kind of differences they are")
             return f"<span style='color:{FAINT_INK.name()}'>{html.escape(hint)}</span>"
         items = self.caption_items(row)
-        lines = [f"<span style='background:{item.colour.name()}'>&nbsp;{html.escape(item.heading)}&nbsp;</span>"
-                 f"&nbsp; {html.escape(item.body)}" for item in items[:MAX_CAPTION_ITEMS]]
+        lines = [f"<span style='background:{item.colour.name()}'>&nbsp;{_larger_arabic(html.escape(item.heading))}"
+                 f"&nbsp;</span>&nbsp; {_larger_arabic(html.escape(item.body))}" for item in items[:MAX_CAPTION_ITEMS]]
         if len(items) > MAX_CAPTION_ITEMS:
             lines.append(html.escape(f"and {len(items) - MAX_CAPTION_ITEMS} more"))
-        return "<br>".join(lines)
+        # Each item its own paragraph in the interface's direction: the order of a line is
+        # never decided by the Arabic words it quotes (they are isolated inside it).
+        direction = "rtl" if self.layoutDirection() == Qt.LayoutDirection.RightToLeft else "ltr"
+        return "".join(f"<div dir='{direction}'>{line}</div>" for line in lines)
 
     def _footer_text(self) -> str:
         forward, back = ("←", "→") if self.rtl else ("→", "←")
@@ -525,6 +566,14 @@ class PresentationWindow(QWidget):
 
     def print_handout(self, path: str) -> None:
         print_handout(self, path)
+
+
+_ARABIC_ISOLATE = re.compile("\u2068[^\u2068\u2069]*[\u0600-\u06ff][^\u2068\u2069]*\u2069")
+
+
+def _larger_arabic(text: str) -> str:
+    """Arabic runs a size up: Naskh at the Latin text's pixel size reads a size smaller."""
+    return _ARABIC_ISOLATE.sub(lambda m: f"<span style='font-size:{ARABIC_CAPTION_SIZE}'>{m.group(0)}</span>", text)
 
 
 def _on_difference(label, d: Difference) -> bool:
