@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
                                event=lambda: self.view, labels=lambda: self.labelling.annotation.labels,
                                event_name=lambda: self._event_name(self.paths) if self.paths else "Tabayun",
                                code_name=lambda c: self.labelling.annotation.code_name(c),
+                               codebook=lambda: self.labelling.annotation.codebook,
                                jump=lambda doc, start, end, text: self.labelling.show_span(doc, start, end, text))
         self.tabs.addTab(self.labelling.codes_panel, "Codes")
         self.tabs.addTab(self.labelling.labels_panel, "Labels")

@@ -19,6 +19,7 @@ from .settings import Settings
 from .workers import run_task
 
 if TYPE_CHECKING:
+    from ..core.annotation.codebook import Codebook
     from ..core.annotation.labels import Label
     from ..core.sharing.event_view import EventView
 
@@ -35,7 +36,8 @@ MIN_CHART_WIDTH = 280
 MIN_LAYOUT_WIDTH = 480  # narrower, a chart's names collide: it is laid out at this and scaled down
 
 
-def render_charts(comparison, labels, width: int = 640, scale: float = 1.0) -> list[tuple[str, bytes]]:
+def render_charts(comparison, labels, width: int = 640, scale: float = 1.0,
+                  codebook=None) -> list[tuple[str, bytes]]:
     """Worker-thread job: the event's charts ``width`` logical pixels wide (drawn at
     ``scale`` device pixels per logical one), as PNG bytes with their captions. Each figure
     keeps its type size and is laid out again for the width (matplotlib's constrained layout);
@@ -46,7 +48,7 @@ def render_charts(comparison, labels, width: int = 640, scale: float = 1.0) -> l
                ("Word choices per outlet (term table)", lambda: charts.term_heatmap(comparison)),
                ("Loaded wording per outlet (own voice)", lambda: charts.loaded_wording_chart(comparison))]
     if labels is not None and len(labels):
-        figures.append(("Labels per outlet, by code", lambda: charts.codes_per_outlet(labels, comparison)))
+        figures.append(("Labels per outlet, by code", lambda: charts.codes_per_outlet(labels, comparison, codebook)))
     inches = max(MIN_LAYOUT_WIDTH, width) / CHART_DPI
     out = []
     for caption, make in figures:
@@ -146,11 +148,13 @@ class Sharing(QObject):
     def __init__(self, owner: QWidget, settings: Settings, messages: MessageBar, status: Callable[..., None],
                  event: Callable[[], EventView | None], labels: Callable[[], list[Label]],
                  event_name: Callable[[], str] = lambda: "Tabayun", code_name: Callable[[str], str] = str,
-                 jump: Callable[[str, int, int, str], bool] = lambda *_span: False):
+                 jump: Callable[[str, int, int, str], bool] = lambda *_span: False,
+                 codebook: Callable[[], Codebook | None] = lambda: None):
         super().__init__(owner)
         self.owner, self.settings, self.messages, self.status = owner, settings, messages, status
         self.event, self.labels, self.event_name = event, labels, event_name
         self.code_name, self.jump = code_name, jump  # a code's label; show a span in the grid
+        self.codebook = codebook  # the codes' names in the report and chart
         self.charts_panel = ChartsPanel()
         self.charts_panel.refresh.clicked.connect(self.draw_charts)
         self.charts_panel.width_changed.connect(lambda _width: self.draw_charts())
@@ -177,10 +181,11 @@ class Sharing(QObject):
         comparison = self.event().comparison
         labels = labels_table(self.labels())
         name = self.event_name()
+        codebook = self.codebook()
 
         def job() -> tuple[Path, list[Path]]:
             folder = new_export_folder(parent, name)
-            return folder, export_event(comparison, folder, labels)
+            return folder, export_event(comparison, folder, labels, codebook=codebook)
 
         self.status(f"Exporting into a new folder in {parent}…")
         self.act_export.setEnabled(False)
@@ -230,9 +235,10 @@ class Sharing(QObject):
         labels = labels_table(self.labels())
         panel = self.charts_panel
         width, scale = panel.chart_width(), panel.devicePixelRatioF()
+        codebook = self.codebook()
         panel.refresh.setEnabled(False)
         panel.refresh.setText("Drawing…")
-        run_task(lambda: render_charts(comparison, labels, width, scale),
+        run_task(lambda: render_charts(comparison, labels, width, scale, codebook),
                  lambda charts: panel.show_charts(charts, width),
                  lambda exc: (panel.refresh.setEnabled(True),
                               self.messages.show_message(f"The charts could not be drawn: {exc}", "error")))

@@ -34,8 +34,8 @@ ProgressCallback = Callable[[str, float], None]
 @dataclass(frozen=True)
 class ArticleOverlap:
     doc_id: str
-    claims: int  # sentence units (headlines left out)
-    shared: int  # of those, in a row with at least one other article
+    claims: int  # claim rows it reports (headlines left out): two sentences in one row are one claim
+    shared: int  # of those, rows at least one other article reports too
     overlap: float  # shared / claims
     other_event: bool
 
@@ -65,16 +65,18 @@ class Comparison:
         return [r for r in self.rows if r.kind is UnitKind.SENTENCE]
 
     def overlap(self) -> list[ArticleOverlap]:
-        """How much of each article the others report too."""
+        """How much of each article the others report too. An article's claims are the claim
+        rows it is in (the one count the report, the charts and the summary all show)."""
+        claimed: Counter[str] = Counter()
         shared: Counter[str] = Counter()
         for row in self.claim_rows():
-            if len(row.units) > 1:
-                for doc, units in row.units.items():
-                    shared[doc] += len(units)
+            for doc in row.units:
+                claimed[doc] += 1
+                shared[doc] += len(row.units) > 1
         out = []
         many = len(self.articles) > 2
-        for doc, units in self.units.items():
-            claims = sum(1 for u in units if u.kind is UnitKind.SENTENCE)
+        for doc in self.units:
+            claims = claimed[doc]
             share = shared[doc] / claims if claims else 0.0
             out.append(ArticleOverlap(doc, claims, shared[doc], round(share, 3),
                                       many and share < OTHER_EVENT_OVERLAP))

@@ -26,9 +26,11 @@ from packaging.version import Version  # a dependency of matplotlib
 
 from .. import resources
 from ..files import atomic_write_bytes
+from .label_counts import labels_per_outlet
 
 if TYPE_CHECKING:
     from ..analysis.comparison import Comparison
+    from ..annotation.codebook import Codebook
 
 ARABIC_FONT_FILES = ("NotoNaskhArabic-Regular.ttf", "NotoNaskhArabic-Bold.ttf")
 # Arabic from the shipped font; Latin letters (which it lacks) from matplotlib's own.
@@ -88,14 +90,13 @@ def _outlet_labels(comparison: Comparison, doc_ids: list[str]) -> list[str]:
 
 # --- the charts ----------------------------------------------------------------------
 
-def codes_per_outlet(labels: pd.DataFrame, comparison: Comparison) -> Figure:
-    """Stacked bars: for each outlet, how many labels of each code its spans carry.
-
-    A label counts for the outlet of its first span (``doc_id``), the one the annotator
-    labelled; the other span of a pair is the comparison point. Raises ValueError when
+def codes_per_outlet(labels: pd.DataFrame, comparison: Comparison, codebook: Codebook | None = None) -> Figure:
+    """Stacked bars: for each outlet, how many labels of each code (by its names in
+    ``codebook``) its words carry; a label on a pair of outlets counts for both
+    (:func:`~tabayun.core.sharing.label_counts.labels_per_outlet`). Raises ValueError when
     there are no labels to count.
     """
-    counts = _code_counts(labels, comparison)
+    counts = labels_per_outlet(labels, comparison, codebook)
     if counts.empty:
         raise ValueError("no labels to chart")
     style = _text_style()
@@ -116,18 +117,6 @@ def codes_per_outlet(labels: pd.DataFrame, comparison: Comparison) -> Figure:
     fig.legend(loc="outside right upper", prop=_font_properties(), frameon=False)
     ax.spines[["top", "right"]].set_visible(False)
     return fig
-
-
-def _code_counts(labels: pd.DataFrame, comparison: Comparison) -> pd.DataFrame:
-    """Outlets (in event order, then any others) × codes, label counts."""
-    if labels is None or labels.empty:
-        return pd.DataFrame()
-    docs = labels["doc_id"].astype(str)
-    outlets = docs.map(lambda d: comparison.outlet(d) if d in comparison.articles else d)
-    table = pd.crosstab(outlets, labels["code"].astype(str).replace("", "(no code)"))
-    order = [comparison.outlet(d) for d in comparison.doc_ids if comparison.outlet(d) in table.index]
-    order += [o for o in table.index if o not in order]
-    return table.loc[order]
 
 
 def term_heat_values(comparison: Comparison) -> tuple[list, np.ndarray, np.ndarray]:

@@ -29,6 +29,7 @@ from .report import render_report, write_report
 
 if TYPE_CHECKING:
     from ..analysis.comparison import Comparison
+    from ..annotation.codebook import Codebook
 
 TABLE_NAME = "labeled_diffs"
 REPORT_NAME = "report.html"
@@ -60,8 +61,9 @@ def new_export_folder(parent: str | Path, event_name: str, when: datetime | None
 
 
 def export_event(comparison: Comparison, out_dir: str | Path, labels: pd.DataFrame | None = None,
-                 agreement_lines: list[str] | None = None) -> list[Path]:
+                 agreement_lines: list[str] | None = None, codebook: Codebook | None = None) -> list[Path]:
     """Write the event's tables, charts and report into ``out_dir``; returns the paths written.
+    The chart and the report name the labels' codes as ``codebook`` does (the default one if None).
 
     ``labels`` is the labels.csv frame (read it with ``labels.labels_frame(read_labels(path))``,
     which undoes the file's formula escaping); without it (or
@@ -81,12 +83,12 @@ def export_event(comparison: Comparison, out_dir: str | Path, labels: pd.DataFra
         "Loaded wording per outlet (own voice)": ("loaded_wording", lambda: charts.loaded_wording_chart(comparison)),
     }
     if has_labels:
-        figures["Labels per outlet, by code"] = ("codes_per_outlet", lambda: charts.codes_per_outlet(labels, comparison))
+        figures["Labels per outlet, by code"] = ("codes_per_outlet", lambda: charts.codes_per_outlet(labels, comparison, codebook))
     embedded: dict[str, str] = {}
     for caption, (stem, build) in figures.items():
         png, svg = charts.save_chart(build(), out / CHARTS_DIR / stem)
         written += [png, svg]
         embedded[caption] = str(svg)  # sharp at any zoom and in print
-    html = render_report(comparison, labels if has_labels else None, agreement_lines, embedded)
+    html = render_report(comparison, labels if has_labels else None, agreement_lines, embedded, codebook)
     written.append(write_report(html, out / REPORT_NAME))
     return written

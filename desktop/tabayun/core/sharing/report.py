@@ -31,11 +31,13 @@ from ..analysis import categories
 from ..files import atomic_write_bytes
 from ..model import UnitKind
 from .event_view import PRIORITY, EventView, Highlight, event_direction, text_direction, whole_words
+from .label_counts import code_name, code_names, labels_per_outlet
 from .labeled_diffs import SpanIndex, labeled_table
 from .summary import loaded_wording
 
 if TYPE_CHECKING:
     from ..analysis.comparison import Comparison
+    from ..annotation.codebook import Codebook
 
 # The window's highlight colours (tabayun.ui.colours holds them as QColors, which core
 # cannot import): word choice strongest, spelling and punctuation faint.
@@ -120,9 +122,15 @@ def _int(value: object) -> int | None:
     return None if value is None or pd.isna(value) else int(value)
 
 
-def _label_title(label: PlacedLabel) -> str:
+def _label_title(label: PlacedLabel, codebook: Codebook | None) -> str:
     line = label.line
-    return f"[{label.number}] {line['code']}" + (f": {line['note']}" if line["note"] else "")
+    return f"[{label.number}] {code_name(line['code'], codebook)}" + (f": {line['note']}" if line["note"] else "")
+
+
+def _code_html(code_id: str, codebook: Codebook | None) -> str:
+    """A code by its names, English and Arabic, each in its own direction."""
+    english, arabic = code_names(code_id, codebook)
+    return f"<bdi>{_esc(english)}</bdi>" + (f' · <bdi lang="ar">{_esc(arabic)}</bdi>' if arabic else "")
 
 
 # --- cells ------------------------------------------------------------------------------
@@ -147,7 +155,7 @@ def _cell_html(text: str, highlights: list[Highlight], marks: list[tuple[int, in
     return "".join(out)
 
 
-def _label_item(label: PlacedLabel) -> str:
+def _label_item(label: PlacedLabel, codebook: Codebook | None) -> str:
     line = label.line
     words = f'<bdi class="outlet">{_esc(line["outlet"])}</bdi> «<bdi>{_esc(line["text"])}</bdi>»'
     if line["other_doc_id"]:
@@ -157,7 +165,7 @@ def _label_item(label: PlacedLabel) -> str:
     who = ", ".join(_esc(v) for v in (line["annotator"], line["confidence"] and f"confidence {line['confidence']}",
                                       line["difference_category"]) if v)
     problem = f' <span class="problem">(not placed: {_esc(label.problem)})</span>' if label.problem else ""
-    return (f'<li><span class="ref">[{label.number}]</span> <b class="code"><bdi>{_esc(line["code"])}</bdi></b> '
+    return (f'<li><span class="ref">[{label.number}]</span> <b class="code">{_code_html(line["code"], codebook)}</b> '
             f'{words}{note}{f" <small>(<bdi>{who}</bdi>)</small>" if who else ""}{problem}</li>')
 
 
@@ -225,9 +233,9 @@ def _legend(view: EventView) -> str:
     return f'<ul class="legend">{"".join(items)}</ul>'
 
 
-def _claims_section(view: EventView, placed: list[PlacedLabel], marks: dict) -> str:
+def _claims_section(view: EventView, placed: list[PlacedLabel], marks: dict, codebook: Codebook | None) -> str:
     comparison = view.comparison
-    titles = {p.number: _label_title(p) for p in placed}
+    titles = {p.number: _label_title(p, codebook) for p in placed}
     by_row: dict[int, list[PlacedLabel]] = defaultdict(list)
     for p in placed:
         if p.row is not None:
@@ -249,7 +257,7 @@ def _claims_section(view: EventView, placed: list[PlacedLabel], marks: dict) -> 
         kind = ' class="headline"' if view.is_headline(i) else ""
         body.append(f'<tr{kind}><th class="rowno">{row.row_id}</th>{"".join(cells)}</tr>')
         if by_row.get(i):
-            items = "".join(_label_item(p) for p in by_row[i])
+            items = "".join(_label_item(p, codebook) for p in by_row[i])
             body.append(f'<tr class="row-labels"><td></td><td colspan="{len(view.doc_ids)}">'
                         f'<ul class="label-list">{items}</ul></td></tr>')
     return ('<section id="claims"><h2 dir="auto">Claim by claim</h2>' + _legend(view)
@@ -265,7 +273,8 @@ def _lang(comparison: Comparison, doc: str) -> str:
 def _omission_section(view: EventView) -> str:
     comparison = view.comparison
     head = "".join(f'<th dir="auto">{_esc(comparison.outlet(d))}</th>' for d in view.doc_ids)
-    body, totals = [], dict.fromkeys(view.doc_ids, 0)
+    body = []
+    totals = {o.doc_id: o.claims for o in comparison.overlap()}  # the Outlets table's count too
     for i, row in enumerate(view.rows):
         if view.is_headline(i):
             continue
@@ -275,7 +284,6 @@ def _omission_section(view: EventView) -> str:
         marks = []
         for doc in view.doc_ids:
             present = doc in row.units
-            totals[doc] += present
             marks.append('<td class="yes">✓</td>' if present else '<td class="no">—</td>')
         cls = ' class="omission"' if view.is_omission(i) else ""
         body.append(f'<tr{cls}><th class="rowno">{row.row_id}</th>'
@@ -316,18 +324,33 @@ def _times(n: int) -> str:
     return f" ×{n}" if n > 1 else ""
 
 
-def _labels_section(placed: list[PlacedLabel]) -> str:
+def _labels_section(view: EventView, placed: list[PlacedLabel], labels: pd.DataFrame | None,
+                    codebook: Codebook | None) -> str:
     if not placed:
         return ""
     unplaced = [p for p in placed if p.row is None]
     codes = pd.Series([p.line["code"] for p in placed]).value_counts()
-    summary = "".join(f'<li><b dir="auto">{_esc(code)}</b> {n}</li>' for code, n in codes.items())
+    summary = "".join(f'<li><b>{_code_html(code, codebook)}</b> {n}</li>' for code, n in codes.items())
     missing = ""
     if unplaced:
         missing = ('<h3 dir="auto">Labels not placed on the page</h3><ul class="label-list">'
-                   + "".join(_label_item(p) for p in unplaced) + "</ul>")
+                   + "".join(_label_item(p, codebook) for p in unplaced) + "</ul>")
     return (f'<section id="labels"><h2 dir="auto">Labels</h2><p dir="auto">{len(placed)} labels, shown on their spans above and '
-            f'listed under their row.</p><ul class="codes">{summary}</ul>{missing}</section>')
+            f'listed under their row.</p><ul class="codes">{summary}</ul>'
+            f'{_labels_per_outlet_table(view, labels, codebook)}{missing}</section>')
+
+
+def _labels_per_outlet_table(view: EventView, labels: pd.DataFrame | None, codebook: Codebook | None) -> str:
+    """Codes × outlets: the labels on each outlet's words (a pair label under both outlets)."""
+    counts = labels_per_outlet(labels, view.comparison, codebook)
+    if counts.empty:
+        return ""
+    head = "".join(f'<th dir="auto">{_esc(outlet)}</th>' for outlet in counts.index)
+    body = "".join(f'<tr><th dir="auto">{_esc(code)}</th>'
+                   + "".join(f"<td>{int(counts.at[outlet, code])}</td>" for outlet in counts.index) + "</tr>"
+                   for code in counts.columns)
+    return (f'<table class="facts label-counts"><thead><tr><th></th>{head}</tr></thead><tbody>{body}</tbody></table>'
+            '<p class="hint" dir="auto">A label on a difference between two outlets counts under both.</p>')
 
 
 def _agreement_section(lines: list[str] | None) -> str:
@@ -437,10 +460,12 @@ def _apparatus_section(view: EventView) -> str:
 
 
 def render_report(comparison: Comparison, labels: pd.DataFrame | None,
-                  agreement_lines: list[str] | None = None, charts: dict[str, str] | None = None) -> str:
+                  agreement_lines: list[str] | None = None, charts: dict[str, str] | None = None,
+                  codebook: Codebook | None = None) -> str:
     """The event's report as one HTML document (a string).
 
-    ``labels`` is the labels.csv frame (None or empty: no labels shown);
+    ``labels`` is the labels.csv frame (None or empty: no labels shown), its codes named
+    as ``codebook`` names them (the default codebook if None);
     ``agreement_lines`` are shown as they are; ``charts`` maps a caption to a PNG or SVG
     file, embedded in the page.
     """
@@ -460,9 +485,9 @@ def render_report(comparison: Comparison, labels: pd.DataFrame | None,
         f'<header><h1 dir="auto">{_esc(title)}</h1><p class="meta">{outlets}</p><p class="meta" dir="ltr">{_esc(made)}</p></header>',
         _outlets_section(comparison),
         _loaded_section(comparison),
-        _claims_section(view, placed, marks),
+        _claims_section(view, placed, marks, codebook),
         _apparatus_section(view),
-        _labels_section(placed),
+        _labels_section(view, placed, labels, codebook),
         _omission_section(view),
         _terms_section(comparison),
         _agreement_section(agreement_lines),
