@@ -12,13 +12,15 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from PySide6.QtCore import QModelIndex, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (QBrush, QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen, QTextCharFormat,
                            QTextLayout, QTextOption)
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from .categories import CATEGORY_COLOURS
 from .roles import CellRole, HighlightsRole, LabelsRole, SearchRole
+
+translate = QCoreApplication.translate
 
 HEADLINE_BACKGROUND = QColor("#eef2f7")
 OMISSION_BACKGROUND = QColor("#f6f6f6")
@@ -32,7 +34,7 @@ TEXT_SELECTION = QColor("#1f5fc4")  # words selected inside a cell: clearly not 
 PADDING_X = 10
 PADDING_Y = 7
 MIN_HEIGHT = 30
-OMISSION_LABEL = "not reported"
+OMISSION_LABEL = QT_TRANSLATE_NOOP("Grid", "not reported")  # painted in the interface's language
 _LINE_SEPARATOR = "\u2028"  # keeps a paragraph break inside a cell; one UTF-16 unit like "\n"
 
 
@@ -220,7 +222,8 @@ class CellDelegate(QStyledItemDelegate):
         font.setItalic(True)
         font.setPointSizeF(max(7.0, font.pointSizeF() * 0.8))
         metrics = QFontMetricsF(font)
-        label_w = metrics.horizontalAdvance(OMISSION_LABEL) + 16
+        label = translate("Grid", OMISSION_LABEL)
+        label_w = metrics.horizontalAdvance(label) + 16
         label_h = metrics.height() + 6
         box = QRectF(rect.center().x() - label_w / 2, rect.top() + min(PADDING_Y, (rect.height() - label_h) / 2),
                      label_w, label_h)
@@ -229,4 +232,4 @@ class CellDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(box, 4, 4)
         painter.setFont(font)
         painter.setPen(OMISSION_TEXT)
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, OMISSION_LABEL)
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)

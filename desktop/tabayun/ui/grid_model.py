@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable
 
-from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex,
+from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex,
                             QSortFilterProxyModel, Qt)
 
 from ..core.sharing.event_view import EventView
@@ -17,6 +17,8 @@ from .offsets import to_utf16_ranges
 from .outlet_state import OutletState
 from .roles import (CellRole, DirectionRole, DocRole, HeadlineRole, HighlightsRole, LabelsRole, OmissionRole,
                     SearchRole)
+
+translate = QCoreApplication.translate
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -154,20 +156,21 @@ class GridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, doc, cell)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return cell.text if cell else f"{self.outlets.label(doc)}: not reported"
+            return cell.text if cell else translate("Grid", "{outlet}: not reported").format(outlet=self.outlets.label(doc))
         return None
 
     def _tooltip(self, row: int, doc: str, cell) -> str:
         label = self.outlets.label(doc)
         if cell is None:
-            return f"{label} does not report this claim"
+            return translate("Grid", "{outlet} does not report this claim").format(outlet=label)
         lines = [label]
         for d in self.view.cell_differences(row, doc, self.categories, self.outlets.reference, self.outlets.visible()):
             mine, theirs, other = (d.a_text, d.b_text, d.doc_b) if d.doc_a == doc else (d.b_text, d.a_text, d.doc_a)
             lines.append(f"{CATEGORY_LABELS.get(d.category, d.category)}: «{mine}» / "
                          f"{self.outlets.label(other)} «{theirs}»")
         for m in self.view.cell_markers(row, doc, self.categories):
-            voice = {"attributed": " (paraphrasing a source)", "quoted": " (inside quoted speech)"}.get(m.voice, "")
+            voice = {"attributed": translate("Grid", " (paraphrasing a source)"),
+                     "quoted": translate("Grid", " (inside quoted speech)")}.get(m.voice, "")
             lines.append(f"{CATEGORY_LABELS.get(m.category, m.category)}: «{m.text}»{voice}")
         return "\n".join(lines)
 
@@ -183,9 +186,9 @@ class GridModel(QAbstractTableModel):
                 return star + self.outlets.label(doc)
             if role == Qt.ItemDataRole.ToolTipRole:
                 if self.outlets.blind:
-                    return f"Outlet {self.outlets.label(doc)} (blind mode)"
+                    return translate("Grid", "Outlet {outlet} (blind mode)").format(outlet=self.outlets.label(doc))
                 art = self.view.comparison.articles[doc]
-                ref = "\nReference outlet" if doc == self.outlets.reference else ""
+                ref = "\n" + translate("Grid", "Reference outlet") if doc == self.outlets.reference else ""
                 return f"{self.outlets.name(doc)}\n{art.source or doc}{ref}"
             if role == DocRole:
                 return doc
@@ -193,9 +196,10 @@ class GridModel(QAbstractTableModel):
         if section >= len(self.view.rows):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return "H" if self.view.is_headline(section) else str(section)
+            return translate("Grid", "H", "the headlines row's number") if self.view.is_headline(section) else str(section)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "Headlines" if self.view.is_headline(section) else f"Claim {section}"
+            return (translate("Grid", "Headlines") if self.view.is_headline(section)
+                    else translate("Grid", "Claim {number}").format(number=section))
         return None
 
 

@@ -129,6 +129,43 @@ class Settings:
     def export_directory(self, value: str) -> None:
         self._s.setValue("files/export_directory", value)
 
+    # --- preferences -----------------------------------------------------------
+    @property
+    def language(self) -> str:
+        """The interface's language ("en", "ar"); empty: follow the system (read at start)."""
+        return str(self._s.value("ui/language", "") or "")
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._s.setValue("ui/language", value)
+
+    @property
+    def article_font_family(self) -> str:
+        """The articles' font family; empty: the bundled Arabic-capable default."""
+        return str(self._s.value("view/article_font", "") or "")
+
+    @article_font_family.setter
+    def article_font_family(self, value: str) -> None:
+        self._s.setValue("view/article_font", value)
+
+    @property
+    def default_lexical_only(self) -> bool:
+        """An event opens showing only the rows where outlets chose different words."""
+        return self._get_bool("filters/lexical_only", False)
+
+    @default_lexical_only.setter
+    def default_lexical_only(self, value: bool) -> None:
+        self._s.setValue("filters/lexical_only", bool(value))
+
+    @property
+    def default_quoted_speech(self) -> bool:
+        """Differences inside quoted speech are highlighted by default (the legend's switch; off)."""
+        return self._get_bool("filters/quoted_speech", False)
+
+    @default_quoted_speech.setter
+    def default_quoted_speech(self, value: bool) -> None:
+        self._s.setValue("filters/quoted_speech", bool(value))
+
     # --- recent events ----------------------------------------------------------
     @property
     def recent_events(self) -> list[list[str]]:

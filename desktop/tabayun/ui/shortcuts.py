@@ -4,21 +4,32 @@ anyone remembering to write it down here."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
+translate = QCoreApplication.translate
+
 # Keys that no action carries: handled by a widget's own key handling.
 OTHER_KEYS = (
     ("Shift+Left, Shift+Right; Ctrl+Shift+Left, Ctrl+Shift+Right; Esc",
-     "Select words inside the current cell; move the selection; clear it", "grid"),
-    ("Arrows, Space; Down; B; R; P", "Step; reveal; blind quiz; reveal names; handout", "classroom mode"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Select words inside the current cell; move the selection; clear it"),
+     QT_TRANSLATE_NOOP("Shortcuts", "grid")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Arrows, Space; Down; B; R; P"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Step; reveal; blind quiz; reveal names; handout"),
+     QT_TRANSLATE_NOOP("Shortcuts", "classroom mode")),
 )
 
 # Where a widget-only shortcut works, said in the user's words (by the widget's object name).
-PLACES = {"grid": "grid", "differences_table": "Differences table", "labels_table": "Labels table",
-          "raw_article": "raw article"}
+PLACES = {"grid": QT_TRANSLATE_NOOP("Shortcuts", "grid"),
+          "differences_table": QT_TRANSLATE_NOOP("Shortcuts", "Differences table"),
+          "labels_table": QT_TRANSLATE_NOOP("Shortcuts", "Labels table"),
+          "raw_article": QT_TRANSLATE_NOOP("Shortcuts", "raw article")}
+
+
+def ANYWHERE() -> str:
+    return translate("Shortcuts", "anywhere in the window")
 
 
 def action_name(action: QAction) -> str:
@@ -28,11 +39,12 @@ def action_name(action: QAction) -> str:
 
 def where(action: QAction) -> str:
     if action.shortcutContext() != Qt.ShortcutContext.WidgetShortcut:
-        return "anywhere in the window"
+        return ANYWHERE()
     places = []
     for widget in action.associatedObjects():
         if isinstance(widget, QWidget):
-            place = PLACES.get(widget.objectName(), widget.objectName() or type(widget).__name__)
+            place = (translate("Shortcuts", PLACES[widget.objectName()]) if widget.objectName() in PLACES
+                     else widget.objectName() or type(widget).__name__)
             if place not in places:
                 places.append(place)
     return ", ".join(places)
@@ -51,18 +63,19 @@ def shortcut_rows(window: QWidget) -> list[tuple[str, str, str]]:
         if row not in seen:
             seen.add(row)
             rows.append(row)
-    rows.sort(key=lambda r: (r[2] != "anywhere in the window", r[1].casefold()))
-    return rows + list(OTHER_KEYS)
+    rows.sort(key=lambda r: (r[2] != ANYWHERE(), r[1].casefold()))
+    return rows + [tuple(translate("Shortcuts", text) for text in row) for row in OTHER_KEYS]
 
 
 def shortcuts_dialog(window: QWidget) -> QDialog:
     rows = shortcut_rows(window)
     dialog = QDialog(window)
     dialog.setObjectName("shortcuts_dialog")
-    dialog.setWindowTitle("Keyboard shortcuts")
+    dialog.setWindowTitle(translate("Shortcuts", "Keyboard shortcuts"))
     table = QTableWidget(len(rows), 3)
     table.setObjectName("shortcuts_table")
-    table.setHorizontalHeaderLabels(["Keys", "What", "Where"])
+    table.setHorizontalHeaderLabels([translate("Shortcuts", "Keys"), translate("Shortcuts", "What"),
+                                     translate("Shortcuts", "Where")])
     for r, values in enumerate(rows):
         for c, value in enumerate(values):
             table.setItem(r, c, QTableWidgetItem(value))
