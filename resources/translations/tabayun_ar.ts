@@ -658,6 +658,10 @@ Off: only the outlet's own wording and its paraphrases.</source>
         <translation>&amp;عن تباين</translation>
     </message>
     <message>
+        <source>&amp;Preferences…</source>
+        <translation>الت&amp;فضيلات…</translation>
+    </message>
+    <message>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>اختصارات ل&amp;وحة المفاتيح</translation>
     </message>
@@ -854,6 +858,10 @@ Off: only the outlet's own wording and its paraphrases.</source>
         <source>&lt;b&gt;Tabayun {version}&lt;/b&gt; · تباين&lt;br&gt;Several news articles about one event, side by side, claim by claim, with the outlets' different words highlighted.&lt;br&gt;&lt;br&gt;Arabic text in Noto Naskh Arabic (SIL Open Font License) when the system has no Arabic font.</source>
         <translation>&lt;b&gt;تباين {version}&lt;/b&gt; · Tabayun&lt;br&gt;عدة مقالات إخبارية عن حدث واحد، جنبًا إلى جنب، ادعاءً بادعاء، مع تظليل الكلمات التي اختلفت فيها الوسائل.&lt;br&gt;&lt;br&gt;يُعرض النص العربي بخط Noto Naskh Arabic (رخصة SIL للخطوط المفتوحة) إذا لم يكن في النظام خط عربي.</translation>
     </message>
+    <message>
+        <source>The interface language changes when Tabayun restarts.</source>
+        <translation>تتغير لغة الواجهة عند إعادة تشغيل تباين.</translation>
+    </message>
 </context>
 <context>
     <name>MessageBar</name>
@@ -946,6 +954,73 @@ Off: only the outlet's own wording and its paraphrases.</source>
     <message>
         <source>Tick to show, double-click to rename, drag column headers to reorder.</source>
         <translation>علّم للإظهار، وانقر نقرًا مزدوجًا لإعادة التسمية، واسحب رؤوس الأعمدة لإعادة الترتيب.</translation>
+    </message>
+</context>
+<context>
+    <name>Preferences</name>
+    <message>
+        <source>Preferences</source>
+        <translation>التفضيلات</translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation>حسب النظام</translation>
+    </message>
+    <message>
+        <source>Takes effect when Tabayun restarts.</source>
+        <translation>يسري عند إعادة تشغيل تباين.</translation>
+    </message>
+    <message>
+        <source>Default ({family})</source>
+        <translation>الافتراضي ({family})</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> نقطة</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>اختر…</translation>
+    </message>
+    <message>
+        <source>Your name or initials, recorded on every label</source>
+        <translation>اسمك أو أحرفه الأولى، ويُسجَّل مع كل تسمية</translation>
+    </message>
+    <message>
+        <source>Show only the rows where outlets chose different words</source>
+        <translation>اعرض فقط الصفوف التي اختارت فيها الوسائل كلمات مختلفة</translation>
+    </message>
+    <message>
+        <source>Mark loaded words inside quoted speech too</source>
+        <translation>ميّز الألفاظ المشحونة داخل الكلام المنقول أيضًا</translation>
+    </message>
+    <message>
+        <source>Interface language:</source>
+        <translation>لغة الواجهة:</translation>
+    </message>
+    <message>
+        <source>Article font and size:</source>
+        <translation>خط المقالات وحجمه:</translation>
+    </message>
+    <message>
+        <source>Labels folder:</source>
+        <translation>مجلد التسميات:</translation>
+    </message>
+    <message>
+        <source>Where labels go for events whose own folder cannot take them (the sample event); used for the next event opened.</source>
+        <translation>مكان حفظ التسميات للأحداث التي لا يمكن الكتابة في مجلدها (كالحدث التجريبي)؛ ويُستخدم للحدث التالي الذي يُفتح.</translation>
+    </message>
+    <message>
+        <source>Annotator name:</source>
+        <translation>اسم المرمِّز:</translation>
+    </message>
+    <message>
+        <source>When an event opens:</source>
+        <translation>عند فتح حدث:</translation>
+    </message>
+    <message>
+        <source>Labels folder</source>
+        <translation>مجلد التسميات</translation>
     </message>
 </context>
 <context>
@@ -1078,6 +1153,11 @@ Off: only the outlet's own wording and its paraphrases.</source>
     <message>
         <source>anywhere in the window</source>
         <translation>في أي مكان من النافذة</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the places a key works</comment>
+        <translation>، </translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>

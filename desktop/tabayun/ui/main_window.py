@@ -10,7 +10,7 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QGuiApplication, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QFont, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QInputDialog, QLabel, QLineEdit,
                                QMainWindow, QMenu, QMessageBox, QProgressBar, QStackedWidget, QTabWidget,
                                QToolBar, QToolButton, QVBoxLayout, QWidget)
@@ -33,6 +33,7 @@ from .panels.legend import Legend
 from .panels.messagebar import MessageBar
 from .panels.outlets import OutletsPanel
 from .panels.terms import TermsPanel
+from .preferences import Preferences, PreferencesDialog
 from .present import PresentationWindow
 from .settings import MAX_ZOOM, MIN_ZOOM, Settings, event_key
 from .sharing import Sharing
@@ -73,6 +74,8 @@ class MainWindow(QMainWindow):
         self._event_key = ""
         self.base_font = QFont(article_font) if article_font is not None else QFont()
         self.base_font.setPointSizeF(BASE_POINT_SIZE)
+        self._default_families = self.base_font.families() or [self.base_font.family()]
+        self._set_font_family(self.settings.article_font_family)
         self.zoom = self.settings.zoom
 
         self.setObjectName("MainWindow")
@@ -111,6 +114,10 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._connect()
         self._apply_zoom()
+        self.act_lexical.setChecked(self.settings.default_lexical_only)  # Preferences: default filters
+        self.legend.quoted_speech.setChecked(self.settings.default_quoted_speech)
+        if self.act_lexical.isChecked():
+            self._filters_changed()
         hidden = set(self.settings.hidden_categories)
         self.legend.set_shown({c for c in self.legend.boxes if c not in hidden})
         self._first_show = True
@@ -237,6 +244,9 @@ class MainWindow(QMainWindow):
         self.act_present = A(self.tr("&Present"), self.present, ["F5"], name="act_present",
                              tip=self.tr("Classroom mode: the claims where outlets differ, one at a time, full screen (F5)"))
         self.act_about = A(self.tr("&About Tabayun"), self._about)
+        self.act_preferences = A(self.tr("&Preferences…"), self.preferences_dialog,
+                                 ["Ctrl+,"], name="act_preferences")  # Cmd+, on a Mac
+        self.act_preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.act_keys = A(self.tr("&Keyboard Shortcuts"), self._shortcuts_help, [QKeySequence.StandardKey.HelpContents])
 
     def _build_menus_and_toolbar(self) -> None:
@@ -256,6 +266,8 @@ class MainWindow(QMainWindow):
         m.addActions([lab.act_undo, lab.act_redo])
         m.addSeparator()
         m.addActions([self.act_copy, self.act_find])
+        m.addSeparator()
+        m.addAction(self.act_preferences)
         m = bar.addMenu(self.tr("&Label"))
         m.addActions([lab.act_accept, lab.act_find_code, lab.act_pin, lab.act_delete])
         m.addSeparator()
@@ -691,6 +703,30 @@ class MainWindow(QMainWindow):
                                   "claim by claim, with the outlets' different words highlighted.<br><br>"
                                   "Arabic text in Noto Naskh Arabic (SIL Open Font License) when the system has no "
                                   "Arabic font.").format(version=__version__))
+
+    # --- preferences ------------------------------------------------------------------------
+    def preferences_dialog(self) -> PreferencesDialog:
+        """Edit → Preferences (Ctrl+,): open, and apply what was chosen on OK."""
+        dialog = PreferencesDialog(Preferences.read(self.settings), self._default_families[0], self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.apply_preferences(dialog.preferences(), dialog.language_changed()))
+        dialog.open()
+        self.preferences = dialog  # tests and screenshots reach it here
+        return dialog
+
+    def apply_preferences(self, prefs: Preferences, language_changed: bool = False) -> None:
+        """Store ``prefs`` and apply at once all but the language (read at start)."""
+        prefs.write(self.settings)
+        self._set_font_family(prefs.font_family)
+        self.set_zoom(self.settings.zoom)
+        self.act_lexical.setChecked(prefs.lexical_only)
+        self._filters_changed()
+        self.legend.quoted_speech.setChecked(prefs.quoted_speech)
+        if language_changed:
+            self.message_bar.show_message(self.tr("The interface language changes when Tabayun restarts."), "info")
+
+    def _set_font_family(self, family: str) -> None:
+        self.base_font.setFamilies([family, *self._default_families] if family else self._default_families)
 
     def _shortcuts_help(self) -> None:
         self.shortcuts_dialog = shortcuts_dialog(self)

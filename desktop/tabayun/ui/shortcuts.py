@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QTableWidget,
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QMenu, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 translate = QCoreApplication.translate
@@ -42,12 +42,13 @@ def where(action: QAction) -> str:
         return ANYWHERE()
     places = []
     for widget in action.associatedObjects():
-        if isinstance(widget, QWidget):
+        # a menu only shows the action; the window owns every action (make_action): neither is a place
+        if isinstance(widget, QWidget) and not isinstance(widget, QMenu) and not widget.isWindow():
             place = (translate("Shortcuts", PLACES[widget.objectName()]) if widget.objectName() in PLACES
                      else widget.objectName() or type(widget).__name__)
             if place not in places:
                 places.append(place)
-    return ", ".join(places)
+    return translate("Shortcuts", ", ", "between the places a key works").join(places)
 
 
 def shortcut_rows(window: QWidget) -> list[tuple[str, str, str]]:
@@ -82,9 +83,11 @@ def shortcuts_dialog(window: QWidget) -> QDialog:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.verticalHeader().hide()
-    table.setWordWrap(False)
     table.resizeColumnsToContents()
+    # the keys of the widget-only rows are long: wrap them, so the action's name keeps its room
+    table.setColumnWidth(0, min(table.columnWidth(0), 230))
     table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+    table.resizeRowsToContents()
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
     buttons.rejected.connect(dialog.reject)
     layout = QVBoxLayout(dialog)
