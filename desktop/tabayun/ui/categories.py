@@ -10,8 +10,8 @@ from PySide6.QtGui import QColor
 
 from ..core.sharing.event_view import DIFFERENCE_CATEGORIES, MARKER_CATEGORIES
 
-# Background colours by category: word-choice (lexical) candidates strongest; spelling and
-# punctuation faint. Chosen to stay distinguishable in greyscale print-outs too.
+# Background colours by category: word-choice (lexical) candidates strongest; spelling,
+# added or omitted words, rewording and punctuation faint. Chosen to stay distinguishable in greyscale print-outs too.
 CATEGORY_COLOURS = {
     "lexical": QColor("#ffb347"),
     "loaded_term": QColor("#f4a6c6"),
@@ -19,6 +19,8 @@ CATEGORY_COLOURS = {
     "attribution_verb": QColor("#b9e4cf"),
     "number": QColor("#a9d2ff"),
     "spelling": QColor("#e4ecd9"),
+    "added_omitted": QColor("#f2ead8"),
+    "rewording": QColor("#efefef"),
     "punctuation": QColor("#ececec"),
     "search": QColor("#fff34d"),
 }
@@ -30,6 +32,8 @@ _CATEGORY_SOURCES = {
     "lexical": QT_TRANSLATE_NOOP("Category", "Word choice"),
     "number": QT_TRANSLATE_NOOP("Category", "Number"),
     "spelling": QT_TRANSLATE_NOOP("Category", "Spelling"),
+    "added_omitted": QT_TRANSLATE_NOOP("Category", "Added"),
+    "rewording": QT_TRANSLATE_NOOP("Category", "Rewording"),
     "punctuation": QT_TRANSLATE_NOOP("Category", "Punctuation"),
     "loaded_term": QT_TRANSLATE_NOOP("Category", "Loaded term"),
     "scare_quotes": QT_TRANSLATE_NOOP("Category", "Scare quotes"),
