@@ -166,6 +166,14 @@
         <translation>إملاء</translation>
     </message>
     <message>
+        <source>Added</source>
+        <translation>إضافة</translation>
+    </message>
+    <message>
+        <source>Rewording</source>
+        <translation>إعادة صياغة</translation>
+    </message>
+    <message>
         <source>Punctuation</source>
         <translation>ترقيم</translation>
     </message>
@@ -250,6 +258,82 @@
         <source>Row</source>
         <translation>الصف</translation>
     </message>
+    <message>
+        <source>Outlets</source>
+        <translation>الوسائل</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>القراءة</translation>
+    </message>
+    <message>
+        <source>Majority</source>
+        <translation>الأغلبية</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>الدرجة</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>الفئة</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>المصطلح</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>العدد</translation>
+    </message>
+</context>
+<context>
+    <name>Differences</name>
+    <message>
+        <source>(nothing)</source>
+        <translation>(لا شيء)</translation>
+    </message>
+    <message>
+        <source>{category}, score {score}</source>
+        <translation>{category}، الدرجة {score}</translation>
+    </message>
+    <message>
+        <source> (majority)</source>
+        <translation> (الأغلبية)</translation>
+    </message>
+    <message>
+        <source>  (reference)</source>
+        <translation>  (المرجع)</translation>
+    </message>
+    <message>
+        <source>Blind mode: names hidden</source>
+        <translation>الوضع المُعمّى: الأسماء مخفية</translation>
+    </message>
+</context>
+<context>
+    <name>DifferencesPanel</name>
+    <message>
+        <source>All categories</source>
+        <translation>كل الفئات</translation>
+    </message>
+    <message>
+        <source>score ≥ </source>
+        <translation>الدرجة ≥ </translation>
+    </message>
+    <message>
+        <source>All outlet pairs</source>
+        <translation>كل أزواج الوسائل</translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %n variant(s)</source>
+        <translation>
+            <numerusform>{shown} من 0 موضع اختلاف</numerusform><numerusform>{shown} من موضع اختلاف واحد</numerusform><numerusform>{shown} من موضعَي اختلاف</numerusform><numerusform>{shown} من %n مواضع اختلاف</numerusform><numerusform>{shown} من %n موضع اختلاف</numerusform><numerusform>{shown} من %n موضع اختلاف</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n variant(s)</source>
+        <translation>
+            <numerusform>لا مواضع اختلاف</numerusform><numerusform>موضع اختلاف واحد</numerusform><numerusform>موضعا اختلاف</numerusform><numerusform>%n مواضع اختلاف</numerusform><numerusform>%n موضع اختلاف</numerusform><numerusform>%n موضع اختلاف</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>Grid</name>
@@ -293,6 +377,13 @@
     <message>
         <source>Claim {number}</source>
         <translation>الادعاء {number}</translation>
+    </message>
+</context>
+<context>
+    <name>Handout</name>
+    <message>
+        <source>{event} — handout</source>
+        <translation>{event} — نشرة مطبوعة</translation>
     </message>
 </context>
 <context>
@@ -497,6 +588,10 @@ Off: only the outlet's own wording and its paraphrases.</source>
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Tabayun</source>
+        <translation>تباين</translation>
+    </message>
     <message>
         <source>Codes</source>
         <translation>الرموز</translation>
@@ -871,6 +966,29 @@ Off: only the outlet's own wording and its paraphrases.</source>
     </message>
 </context>
 <context>
+    <name>Navigation</name>
+    <message>
+        <source>No further difference</source>
+        <translation>لا فرق بعد هذا</translation>
+    </message>
+    <message>
+        <source>No earlier difference</source>
+        <translation>لا فرق قبل هذا</translation>
+    </message>
+    <message>
+        <source>Filters cleared to show the difference</source>
+        <translation>أُلغيت عوامل التصفية لعرض الفرق</translation>
+    </message>
+    <message>
+        <source>Row {row}: {outlet_a} «{words_a}» / {outlet_b} «{words_b}» ({category}, score {score})</source>
+        <translation>الصف {row}: {outlet_a} «{words_a}» / {outlet_b} «{words_b}» ({category}، الدرجة {score})</translation>
+    </message>
+    <message>
+        <source>No difference found for this term pair</source>
+        <translation>لم يوجد فرق لهذا الزوج من المصطلحات</translation>
+    </message>
+</context>
+<context>
     <name>Outlets</name>
     <message>
         <source>Rename “{outlet}”…</source>
@@ -1021,6 +1139,86 @@ Off: only the outlet's own wording and its paraphrases.</source>
     <message>
         <source>Labels folder</source>
         <translation>مجلد التسميات</translation>
+    </message>
+</context>
+<context>
+    <name>Present</name>
+    <message>
+        <source>claim {number} / {count}</source>
+        <translation>الادعاء {number} / {count}</translation>
+    </message>
+    <message>
+        <source> · headlines</source>
+        <translation> · العناوين</translation>
+    </message>
+    <message>
+        <source>no differing claims</source>
+        <translation>لا ادعاءات مختلفة</translation>
+    </message>
+    <message>
+        <source>texts</source>
+        <translation>النصوص</translation>
+    </message>
+    <message>
+        <source>differences</source>
+        <translation>الفروق</translation>
+    </message>
+    <message>
+        <source>categories</source>
+        <translation>الفئات</translation>
+    </message>
+    <message>
+        <source>{event} — Present</source>
+        <translation>{event} — عرض تقديمي</translation>
+    </message>
+    <message>
+        <source>Omission</source>
+        <translation>إغفال</translation>
+    </message>
+    <message>
+        <source>Label: {code}</source>
+        <translation>تسمية: {code}</translation>
+    </message>
+    <message>
+        <source>These outlets never differ: press Tab for others, or 3 for a third column.</source>
+        <translation>لا تختلف هذه الوسائل أبدًا: اضغط Tab لغيرها، أو 3 لعمود ثالث.</translation>
+    </message>
+    <message>
+        <source>↓ highlight the differences</source>
+        <translation>↓ ظلّل الفروق</translation>
+    </message>
+    <message>
+        <source>↓ say what kind of differences they are</source>
+        <translation>↓ بيّن نوع هذه الفروق</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>ولا شيء آخر</numerusform><numerusform>وواحد آخر</numerusform><numerusform>واثنان آخران</numerusform><numerusform>و%n أخرى</numerusform><numerusform>و%n أخرى</numerusform><numerusform>و%n أخرى</numerusform></translation>
+    </message>
+    <message>
+        <source> · quiz</source>
+        <translation> · اختبار</translation>
+    </message>
+    <message>
+        <source> (names shown)</source>
+        <translation> (الأسماء ظاهرة)</translation>
+    </message>
+    <message>
+        <source>{forward} Space next · {back} previous · ↓ Enter reveal · ↑ back · Tab outlets · 2/3 columns · B quiz · R names · P handout · Esc</source>
+        <translation>{forward} المسافة التالي · {back} السابق · ↓ Enter كشف · ↑ رجوع · Tab الوسائل · 2/3 أعمدة · B اختبار · R الأسماء · P نشرة · Esc</translation>
+    </message>
+    <message>
+        <source>step {number}/{count}: {name}</source>
+        <translation>الخطوة {number}/{count}: {name}</translation>
+    </message>
+    <message>
+        <source>Save Handout</source>
+        <translation>احفظ النشرة</translation>
+    </message>
+    <message>
+        <source>{event} handout</source>
+        <translation>نشرة {event}</translation>
     </message>
 </context>
 <context>

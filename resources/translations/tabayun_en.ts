@@ -10,6 +10,19 @@
     </message>
 </context>
 <context>
+    <name>DifferencesPanel</name>
+    <message numerus="yes">
+        <source>{shown} of %n variant(s)</source>
+        <translation>
+            <numerusform>{shown} of %n variant</numerusform><numerusform>{shown} of %n variants</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n variant(s)</source>
+        <translation>
+            <numerusform>%n variant</numerusform><numerusform>%n variants</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>LabelsPanel</name>
     <message numerus="yes">
         <source>%n label(s)</source>
@@ -63,6 +76,14 @@
         <source>%n marker(s)</source>
         <translation>
             <numerusform>%n marker</numerusform><numerusform>%n markers</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Present</name>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform><numerusform>and %n more</numerusform></translation>
     </message>
 </context>
 <context>

@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         self.zoom = self.settings.zoom
 
         self.setObjectName("MainWindow")
-        self.setWindowTitle("Tabayun")
+        self.setWindowTitle(self.tr("Tabayun"))
         self.setAcceptDrops(True)
         icon = resource("icons", "tabayun.svg")
         if icon.is_file():

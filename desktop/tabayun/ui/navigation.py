@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from ..core.model import Difference
 from .categories import CATEGORY_LABELS
+
+translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
     from ..core.sharing.event_view import EventView
@@ -59,7 +61,8 @@ class DifferenceNavigator(QObject):
                 self.show(d)
                 return True
             r += direction
-        self.status("No further difference" if direction > 0 else "No earlier difference", 3000)
+        self.status(translate("Navigation", "No further difference") if direction > 0
+                        else translate("Navigation", "No earlier difference"), 3000)
         return False
 
     def show(self, d: Difference, sync_panel: bool = True) -> None:
@@ -70,7 +73,7 @@ class DifferenceNavigator(QObject):
         proxy_index = self.proxy.mapFromSource(self.grid_model.index(source_row, 0))
         if not proxy_index.isValid():
             self.clear_filters()
-            self.status("Filters cleared to show the difference", 3000)
+            self.status(translate("Navigation", "Filters cleared to show the difference"), 3000)
             proxy_index = self.proxy.mapFromSource(self.grid_model.index(source_row, 0))
         for doc in (d.doc_a, d.doc_b):
             if doc in self.outlets.hidden:
@@ -84,8 +87,11 @@ class DifferenceNavigator(QObject):
             self.differences_panel.select_difference(d)
         self.shown.emit(d)
         self.status(
-            f"Row {source_row}: {self.outlets.label(d.doc_a)} «{d.a_text}» / {self.outlets.label(d.doc_b)} "
-            f"«{d.b_text}» ({CATEGORY_LABELS.get(d.category, d.category)}, score {d.score:.2f})", 8000)
+            translate("Navigation", "Row {row}: {outlet_a} «{words_a}» / {outlet_b} «{words_b}» ({category}, "
+                      "score {score})").format(
+                row=source_row, outlet_a=self.outlets.label(d.doc_a), words_a=d.a_text,
+                outlet_b=self.outlets.label(d.doc_b), words_b=d.b_text,
+                category=CATEGORY_LABELS.get(d.category, d.category), score=f"{d.score:.2f}"), 8000)
 
     def show_term(self, term) -> None:
         """Each pick of the same term pair shows its next difference, round the event."""
@@ -93,7 +99,7 @@ class DifferenceNavigator(QObject):
             return
         found = self.view.differences_for_term(term.term_a, term.term_b)
         if not found:
-            self.status("No difference found for this term pair", 3000)
+            self.status(translate("Navigation", "No difference found for this term pair"), 3000)
             return
         n = 0
         if self._term_cursor and self._term_cursor[0] == term:
