@@ -54,6 +54,8 @@ def main(language: str, out_dir: str, size: tuple[int, int] = (1600, 1000)) -> i
         window._shortcuts_help()
         shortcuts = window.shortcuts_dialog
         shortcuts.resize(760, 640)
+        for _ in range(3):  # its rows wrap once the columns have their widths
+            app.processEvents()
         save(shortcuts, "shortcuts")
         shortcuts.close()
         box = QMessageBox(QMessageBox.Icon.Information, i18n.QCoreApplication.translate("Sharing", "Export done"), "", parent=window)

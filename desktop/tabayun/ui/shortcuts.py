@@ -4,7 +4,7 @@ anyone remembering to write it down here."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QMenu, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
@@ -87,7 +87,8 @@ def shortcuts_dialog(window: QWidget) -> QDialog:
     # the keys of the widget-only rows are long: wrap them, so the action's name keeps its room
     table.setColumnWidth(0, min(table.columnWidth(0), 230))
     table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-    table.resizeRowsToContents()
+    # rows wrap at the widths the shown dialog gives the columns
+    table.horizontalHeader().sectionResized.connect(lambda *_: QTimer.singleShot(0, table.resizeRowsToContents))
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
     buttons.rejected.connect(dialog.reject)
     layout = QVBoxLayout(dialog)
