@@ -77,7 +77,8 @@ def install(app: QCoreApplication, language: str) -> str:
     else:
         _say_not_built(language)
     _current = language
-    QLocale.setDefault(QLocale(language))
+    # QLocale's default is left alone: with it Arabic, spin boxes would show Arabic-Indic digits
+    # beside the Western digits of every count and score Tabayun formats itself.
     if isinstance(app, QGuiApplication):
         app.setLayoutDirection(layout_direction())
     return language
