@@ -1,9 +1,9 @@
 """Pictures of the interface in one language: the window on the sample event, Preferences,
-the keyboard shortcuts dialog and the export-done message (Qt's own buttons).
+the keyboard shortcuts dialog, the export-done message (Qt's own buttons) and classroom mode.
 
     xvfb-run -s "-screen 0 1600x1000x24" python tools/interface_screenshots.py ar docs/
 
-writes docs/interface-ar-window.png, -preferences.png, -shortcuts.png, -message.png. Settings
+writes docs/interface-ar-window.png, -preferences.png, -shortcuts.png, -message.png, -classroom.png. Settings
 are a scratch file: the pictures show the defaults, never this user's layout. (The window alone
 is also ``tabayun --lang ar --screenshot out.png``.)
 """
@@ -65,6 +65,14 @@ def main(language: str, out_dir: str, size: tuple[int, int] = (1600, 1000)) -> i
         box.show()
         save(box, "message")
         box.close()
+        from tabayun.ui.present import PresentationWindow
+
+        window.present()
+        present = window.findChild(PresentationWindow)
+        present.reveal()
+        present.reveal()  # step 3: the categories, captioned
+        save(present, "classroom")
+        present.close()
         QTimer.singleShot(0, app.quit)
 
     window.event_loaded.connect(lambda: QTimer.singleShot(100, shoot))
