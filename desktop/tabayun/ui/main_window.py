@@ -25,6 +25,7 @@ from .grid import GridView
 from .grid_model import GridModel, RowFilterProxy, refilter_rows
 from .labelling import Labelling
 from .navigation import DifferenceNavigator
+from .review_progress import ReviewProgress
 from .outlet_menus import add_outlet_actions, fill_outlets_menu, fill_shown_outlets_menu
 from .outlet_state import OutletState
 from .panels.article import ArticlePanel
@@ -198,9 +199,14 @@ class MainWindow(QMainWindow):
         self.act_find = A("&Find…", self._focus_search, [QKeySequence.StandardKey.Find, "Ctrl+K"])
         # F8 first: a menu shows only an action's first shortcut
         self.act_next = A("&Next Difference", self.next_difference, ["F8", "Alt+Down"],
-                          tip="Go to the next row with a difference (F8, Alt+Down)", name="act_next")
+                          tip="Go to the next difference (F8, Alt+Down)", name="act_next")
         self.act_prev = A("&Previous Difference", self.previous_difference, ["Shift+F8", "Alt+Up"],
-                          tip="Go to the previous row with a difference (Shift+F8, Alt+Up)", name="act_prev")
+                          tip="Go to the previous difference (Shift+F8, Alt+Up)", name="act_prev")
+        self.act_next_open = A("Next &Open Difference", lambda: self.navigator.step(1, only_open=True),
+                               ["Ctrl+F8"], name="act_next_open",
+                               tip="Go to the next difference you have not labelled or judged (Ctrl+F8)")
+        self.act_prev_open = A("Previous Open Difference", lambda: self.navigator.step(-1, only_open=True),
+                               ["Ctrl+Shift+F8"], name="act_prev_open")
         self.act_lexical = A("Only &Word-Choice Rows", self._filters_changed, ["Ctrl+L"], checkable=True,
                              tip="Show only rows where outlets chose different words", name="act_lexical")
         self.act_omissions = A("Only &Omissions", self._filters_changed, ["Ctrl+Shift+M"], checkable=True,
@@ -259,7 +265,7 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addAction(self.act_present)
         m = bar.addMenu("&Go")
-        m.addActions([self.act_next, self.act_prev])
+        m.addActions([self.act_next, self.act_prev, self.act_next_open, self.act_prev_open])
         self.outlets_menu = bar.addMenu("&Outlets")
         self.outlets_menu.aboutToShow.connect(self._fill_outlets_menu)
         m = bar.addMenu("&Help")
@@ -316,7 +322,9 @@ class MainWindow(QMainWindow):
         self.progress.setMaximumWidth(220)
         self.progress.setTextVisible(True)
         self.progress.hide()
+        self.review_progress = ReviewProgress()
         self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.review_progress)
         self.statusBar().addPermanentWidget(self.progress)
 
     def _connect(self) -> None:
@@ -331,6 +339,9 @@ class MainWindow(QMainWindow):
         self.grid.header_double_clicked.connect(self.rename_outlet_dialog)
         self.grid.selectionModel().currentChanged.connect(self._current_cell_changed)
         self.grid.text_selection_changed.connect(self.labelling.refresh_suggestion)
+        self.grid.word_clicked.connect(self.navigator.show_at)
+        self.navigator.review_state = self.review_progress.state
+        self.labelling.annotation.changed.connect(self._labels_changed)
         self.article_dock.visibilityChanged.connect(lambda visible: visible and self._update_article())
         self.proxy.rowsInserted.connect(self._update_status)
         self.proxy.rowsRemoved.connect(self._update_status)
@@ -498,6 +509,8 @@ class MainWindow(QMainWindow):
     def _outlets_changed(self, what: str) -> None:
         if self.view is None:
             return
+        if what in ("hidden", "reference", "reset"):
+            self._count_reviewed()
         if what == "order":
             self.grid.apply_order(self.outlets.order)
         elif what == "hidden":
@@ -548,8 +561,18 @@ class MainWindow(QMainWindow):
         self._update_article()
 
     # --- highlights, filters, search --------------------------------------------------------
+    def _labels_changed(self) -> None:
+        annotation = self.labelling.annotation
+        self.review_progress.update_states(annotation.labels, annotation.codebook, self.settings.annotator)
+        self._count_reviewed()
+
+    def _count_reviewed(self) -> None:
+        self.review_progress.count(self.view, self.difference_categories(), self.outlets.reference,
+                                   self.outlets.visible())
+
     def _categories_changed(self, shown: set[str]) -> None:
         self.grid_model.set_categories(shown)
+        self._count_reviewed()
         self.settings.hidden_categories = [c for c in self.legend.boxes if c not in shown]
         if self.act_lexical.isChecked():
             refilter_rows(self.proxy)

@@ -1,0 +1,53 @@
+"""How far the annotator has got, in the status bar: a bar and "12 of 40 reviewed", over
+the differences F8 visits (the shown categories and outlets). The states come from core
+(:mod:`tabayun.core.annotation.review`): a difference is reviewed when the annotator labelled
+it, or judged it not framing with the Neutral code (N)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterable
+
+from PySide6.QtWidgets import QProgressBar
+
+from ..core.annotation.review import OPEN, ReviewIndex
+
+if TYPE_CHECKING:
+    from ..core.annotation.codebook import Codebook
+    from ..core.annotation.labels import Label
+    from ..core.model import Slot
+    from ..core.sharing.event_view import EventView
+
+
+class ReviewProgress(QProgressBar):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("review_progress")
+        self.setMaximumWidth(260)
+        self.setTextVisible(True)
+        self.index: ReviewIndex | None = None
+        self.annotator = ""
+        self.hide()
+
+    def update_states(self, labels: Iterable[Label], codebook: Codebook, annotator: str) -> None:
+        """Labels changed (or the annotator, or the codebook): the states are derived anew."""
+        self.annotator = annotator
+        self.index = ReviewIndex(labels, codebook, annotator or None)
+
+    def state(self, slot: Slot) -> str:
+        return self.index.state(slot) if self.index is not None else OPEN
+
+    def count(self, view: EventView | None, categories: set[str], reference: str | None,
+              visible: list[str]) -> None:
+        """Show the progress over the event's differences that F8 visits now."""
+        if view is None or self.index is None:
+            self.hide()
+            return
+        slots = [slot for row in range(len(view)) for slot, _d in view.stops(row, categories, reference, visible)]
+        progress = self.index.progress(slots)
+        self.setRange(0, max(1, progress.total))
+        self.setValue(progress.reviewed)
+        who = f" by {self.annotator}" if self.annotator else ""
+        self.setFormat(f"{progress.reviewed} of {progress.total} reviewed{who}")
+        self.setToolTip(f"{progress.labelled} labelled, {progress.no_framing} judged not framing (Neutral, N), "
+                        f"{progress.total - progress.reviewed} open.\nNext open difference: Ctrl+F8.")
+        self.show()
