@@ -564,11 +564,10 @@ class MainWindow(QMainWindow):
     def _labels_changed(self) -> None:
         annotation = self.labelling.annotation
         self.review_progress.update_states(annotation.labels, annotation.codebook, self.settings.annotator)
-        self._count_reviewed()
 
     def _count_reviewed(self) -> None:
-        self.review_progress.count(self.view, self.difference_categories(), self.outlets.reference,
-                                   self.outlets.visible())
+        self.review_progress.set_scope(self.view, self.difference_categories(), self.outlets.reference,
+                                       self.outlets.visible())
 
     def _categories_changed(self, shown: set[str]) -> None:
         self.grid_model.set_categories(shown)

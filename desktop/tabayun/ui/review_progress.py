@@ -26,24 +26,31 @@ class ReviewProgress(QProgressBar):
         self.setTextVisible(True)
         self.index: ReviewIndex | None = None
         self.annotator = ""
+        self.slots: list[Slot] | None = None  # what F8 visits now (None: no event)
         self.hide()
 
     def update_states(self, labels: Iterable[Label], codebook: Codebook, annotator: str) -> None:
         """Labels changed (or the annotator, or the codebook): the states are derived anew."""
         self.annotator = annotator
         self.index = ReviewIndex(labels, codebook, annotator or None)
+        self._show()
 
     def state(self, slot: Slot) -> str:
         return self.index.state(slot) if self.index is not None else OPEN
 
-    def count(self, view: EventView | None, categories: set[str], reference: str | None,
-              visible: list[str]) -> None:
-        """Show the progress over the event's differences that F8 visits now."""
-        if view is None or self.index is None:
+    def set_scope(self, view: EventView | None, categories: set[str], reference: str | None,
+                  visible: list[str]) -> None:
+        """The differences F8 visits changed (event, shown categories or outlets, reference):
+        collected once here, so a label's key press only looks their states up."""
+        self.slots = None if view is None else [
+            slot for row in range(len(view)) for slot, _d in view.stops(row, categories, reference, visible)]
+        self._show()
+
+    def _show(self) -> None:
+        if self.slots is None or self.index is None:
             self.hide()
             return
-        slots = [slot for row in range(len(view)) for slot, _d in view.stops(row, categories, reference, visible)]
-        progress = self.index.progress(slots)
+        progress = self.index.progress(self.slots)
         self.setRange(0, max(1, progress.total))
         self.setValue(progress.reviewed)
         who = f" by {self.annotator}" if self.annotator else ""
