@@ -20,6 +20,7 @@ from ..core.model import Difference
 from ..core.resources import resource, sample_event_dir
 from ..core.sharing.event_view import DIFFERENCE_CATEGORIES, EventView
 from .grid import GridView
+from .guide import show_guide
 from .labelling import Labelling
 from .models import CATEGORY_LABELS, GridModel, OutletState, RowFilterProxy, refilter_rows
 from .panels.article import ArticlePanel
@@ -217,7 +218,9 @@ class MainWindow(QMainWindow):
         self.act_present = A("&Present", self.present, ["F5"], name="act_present",
                              tip="Classroom mode: the claims where outlets differ, one at a time, full screen (F5)")
         self.act_about = A("&About Tabayun", self._about)
-        self.act_keys = A("&Keyboard Shortcuts", self._shortcuts_help, [QKeySequence.StandardKey.HelpContents])
+        self.act_guide = A("&User Guide", lambda: show_guide(self), [QKeySequence.StandardKey.HelpContents],
+                           name="act_guide")
+        self.act_keys = A("&Keyboard Shortcuts", self._shortcuts_help)
 
     def _build_menus_and_toolbar(self) -> None:
         bar = self.menuBar()
@@ -253,7 +256,7 @@ class MainWindow(QMainWindow):
         self.outlets_menu = bar.addMenu("&Outlets")
         self.outlets_menu.aboutToShow.connect(self._fill_outlets_menu)
         m = bar.addMenu("&Help")
-        m.addActions([self.act_keys, self.act_about])
+        m.addActions([self.act_guide, self.act_keys, self.act_about])
 
         tb = QToolBar("Main")
         tb.setObjectName("main_toolbar")
