@@ -137,7 +137,8 @@ def bench_scroll(outlets: int = 50, claims: int = 300) -> None:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from tabayun.ui.app import _application, article_font
+    from tabayun.ui.app import _application
+    from tabayun.ui.fonts import article_font
     from tabayun.ui.main_window import MainWindow
     from tabayun.ui.settings import Settings
 

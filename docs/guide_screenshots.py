@@ -23,7 +23,8 @@ from tabayun.core.analysis.normalize import fold
 from tabayun.core.annotation.codebook import default_codebook
 from tabayun.core.annotation.labels import labels_to_csv, read_labels
 from tabayun.core.resources import sample_event_dir
-from tabayun.ui.app import _application, article_font
+from tabayun.ui.app import _application
+from tabayun.ui.fonts import article_font
 from tabayun.ui.guide import GuideWindow
 from tabayun.ui.main_window import MainWindow
 from tabayun.ui.present import PresentationWindow
@@ -57,6 +58,20 @@ def save(widget, path: Path, width: int | None = GUIDE_WIDTH) -> None:
     if width and image.width() > width:
         image = image.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
     path.parent.mkdir(parents=True, exist_ok=True)
+    image.save(str(path), "PNG")
+    print(f"wrote {path.relative_to(ROOT)} ({image.width()}×{image.height()})")
+
+
+def save_screen(widget, path: Path, width: int | None = GUIDE_WIDTH) -> None:
+    """What the screen shows where ``widget`` is, dialogs over it included (needs a real
+    display, such as Xvfb)."""
+    QApplication.processEvents()
+    geometry = widget.frameGeometry()
+    pixmap = QApplication.primaryScreen().grabWindow(0, geometry.x(), geometry.y(), geometry.width(),
+                                                     geometry.height())
+    image = pixmap.toImage()
+    if width and image.width() > width:
+        image = image.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
     image.save(str(path), "PNG")
     print(f"wrote {path.relative_to(ROOT)} ({image.width()}×{image.height()})")
 
@@ -122,14 +137,16 @@ def main() -> int:
         save(dialog, GUIDE_IMAGES / "agreement.png")
         dialog.close()
 
-        # Export and the Charts tab.
-        window.sharing.export_to(str(scratch / "export"))
-        wait_until(lambda: "Exported" in window.message_bar.text())
+        # The Charts tab, then an export: the window offers to open the report or the folder.
         window.sharing.draw_charts()
         wait_until(lambda: len(window.sharing.charts_panel.images) >= 4)
         window.tabs.setCurrentWidget(window.sharing.charts_panel)
-        wait(300)
-        save(window, GUIDE_IMAGES / "export.png")
+        (scratch / "exports").mkdir()
+        window.sharing.export_into(str(scratch / "exports"))
+        wait_until(lambda: getattr(window.sharing, "done_box", None) is not None)
+        wait(500)
+        save_screen(window, GUIDE_IMAGES / "export.png")
+        window.sharing.done_box.close()
 
         # Classroom mode: the first visit, differences revealed.
         present = PresentationWindow(window.view, window.outlets, window.labelling.annotation)

@@ -25,6 +25,16 @@ if TYPE_CHECKING:
 SUBCOMMANDS = ("compare", "agreement", "merge", "export")
 
 
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(x) for x in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r}: give the size as WIDTHxHEIGHT, e.g. 1366x768") from None
+    if not (200 <= width <= 10000 and 200 <= height <= 10000):
+        raise argparse.ArgumentTypeError(f"{text!r}: width and height between 200 and 10000 pixels")
+    return width, height
+
+
 def _window_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="tabayun",
@@ -33,6 +43,8 @@ def _window_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("paths", nargs="*", help="article files or folders (default: the sample event)")
     p.add_argument("--screenshot", metavar="PNG", help="render the window to this PNG file and exit")
+    p.add_argument("--size", metavar="WxH", type=_size,
+                   help="with --screenshot: the window's size, e.g. 1366x768 (default: the screen, or 1600x1000)")
     p.add_argument("--version", action="version", version=f"tabayun {__version__}")
     return p
 
@@ -135,7 +147,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     from .ui.app import run  # Qt is imported only when a window is wanted
 
-    return run(list(args.paths), screenshot=args.screenshot)
+    return run(list(args.paths), screenshot=args.screenshot, size=args.size)
 
 
 def _run_compare(args: argparse.Namespace) -> int:

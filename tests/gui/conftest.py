@@ -35,7 +35,7 @@ def settings(tmp_path):
 
 @pytest.fixture
 def window(qtbot, settings):
-    from tabayun.ui.app import article_font
+    from tabayun.ui.fonts import article_font
     from tabayun.ui.main_window import MainWindow
     from tabayun.ui.workers import wait_for_tasks
 

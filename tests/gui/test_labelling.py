@@ -8,8 +8,9 @@ from PySide6.QtCore import Qt
 
 from tabayun.core.annotation.codebook import default_codebook
 from tabayun.core.annotation.labels import read_labels
+from tabayun.core.annotation.targets import for_difference
 from tabayun.core.analysis.normalize import fold
-from tabayun.ui.models import LabelsRole
+from tabayun.ui.roles import LabelsRole
 
 from .conftest import doc_of, key_of, open_and_wait, press
 
@@ -57,7 +58,7 @@ def test_enter_takes_the_suggested_code_and_a_different_key_overrides_it(qtbot, 
 
 
 def test_reopening_the_event_shows_its_labels(qtbot, labelling_window, event_dir, settings):
-    from tabayun.ui.app import article_font
+    from tabayun.ui.fonts import article_font
     from tabayun.ui.main_window import MainWindow
 
     w = labelling_window
@@ -125,7 +126,7 @@ def test_a_crash_between_write_and_replace_leaves_the_file_intact(qtbot, labelli
 
 
 def test_two_windows_on_one_labels_file_keep_both_sets(qtbot, labelling_window, event_dir, settings):
-    from tabayun.ui.app import article_font
+    from tabayun.ui.fonts import article_font
     from tabayun.ui.main_window import MainWindow
 
     first = labelling_window
@@ -138,7 +139,8 @@ def test_two_windows_on_one_labels_file_keep_both_sets(qtbot, labelling_window, 
         window.show_difference(d)
         window.labelling.label_with("evaluative_word")  # as its key does in the active window
     labels = read_labels(event_dir / "labels.csv")
-    assert sorted((x.doc_id, x.char_start) for x in labels) == sorted((d.doc_a, d.a_start) for d in differences)
+    targets = [for_difference(d) for d in differences]  # an insertion is labelled on the side with words
+    assert sorted((x.doc_id, x.char_start) for x in labels) == sorted((t.doc_id, t.start) for t in targets)
     qtbot.waitUntil(lambda: len(first.labelling.annotation.labels) == 4, timeout=5000)  # the watcher reloads
 
 
@@ -203,3 +205,71 @@ def test_the_labels_table_stays_sorted_when_labels_are_added(qtbot, labelling_wi
         press(qtbot, w, key_of("referent_label"))
     shown = [panel.proxy.index(r, 2).data() for r in range(panel.proxy.rowCount())]
     assert len(shown) == 5 and shown == sorted(shown)
+
+
+def _click_difference_in_panel(qtbot, w, d):
+    """Pick ``d`` in the Differences panel with the mouse, as an annotator does."""
+    from tabayun.ui.roles import ItemRole
+
+    panel = w.differences_panel
+    w.show_side_tab(panel)
+    table = panel.table
+    row = next(r for r in range(panel.proxy.rowCount()) if panel.proxy.index(r, 0).data(ItemRole) == d)
+    table.scrollTo(panel.proxy.index(row, 0))
+    rect = table.visualRect(panel.proxy.index(row, 2))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert table.hasFocus() and w.current_difference == d
+
+
+def test_a_code_key_labels_the_difference_picked_in_the_differences_panel(qtbot, labelling_window, event_dir):
+    w = labelling_window
+    d = war_defence(w)
+    _click_difference_in_panel(qtbot, w, d)
+    qtbot.keyClick(w.differences_panel.table, key_of("agency"))
+    (label,) = read_labels(event_dir / "labels.csv")
+    assert (label.code, label.doc_id, label.char_start, label.char_end) == ("agency", d.doc_a, d.a_start, d.a_end)
+    assert (label.other_doc_id, label.other_start, label.other_end) == (d.doc_b, d.b_start, d.b_end)
+    assert "Labelled" in w.statusBar().currentMessage()
+    qtbot.keyClick(w.differences_panel.table, Qt.Key.Key_Return)  # Enter: the suggested code, there too
+    qtbot.keyClick(w.differences_panel.table, key_of("neutral"))  # a letter key: not the table's type-ahead
+    assert [x.code for x in read_labels(event_dir / "labels.csv")] == ["agency", "referent_label", "neutral"]
+
+
+def test_enter_on_an_insertion_labels_the_side_that_has_words(qtbot, labelling_window, event_dir):
+    w = labelling_window
+    insertions = [d for d in w.view.comparison.differences if d.kind == "insertion"]
+    assert insertions, "the sample event has insertions"
+    d = insertions[0]
+    assert d.a_start == d.a_end and d.b_text.strip()
+    _click_difference_in_panel(qtbot, w, d)
+    suggested = w.labelling.suggestion(w.labelling.current_target())
+    assert suggested
+    qtbot.keyClick(w.differences_panel.table, Qt.Key.Key_Return)
+    (label,) = read_labels(event_dir / "labels.csv")
+    article = w.view.comparison.articles[d.doc_b].text
+    assert label.text == d.b_text == article[label.char_start:label.char_end] and label.doc_id == d.doc_b
+    assert (label.other_doc_id, label.other_start, label.other_end, label.other_text) == (d.doc_a, d.a_start,
+                                                                                           d.a_start, "")
+    assert "Labelled «»" not in w.statusBar().currentMessage()
+
+
+def test_labels_table_headers_are_distinct_and_names_fit(qtbot, labelling_window):
+    w = labelling_window
+    w.show_difference(war_defence(w))
+    press(qtbot, w, key_of("referent_label"))
+    panel = w.labelling.labels_panel
+    w.show_side_tab(panel)
+    table, model = panel.table, panel.proxy
+    header = table.horizontalHeader()
+    titles = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert len(set(titles)) == len(titles)
+    table.sortByColumn(8, Qt.SortOrder.AscendingOrder)  # the arrow is on "Row", the narrowest
+    for c in range(model.columnCount()):
+        assert header.sectionSize(c) >= header.sectionSizeHint(c), titles[c]  # the hint counts the arrow
+    metrics = table.fontMetrics()
+    for doc in w.outlets.doc_ids:
+        name = w.outlets.label(doc)
+        assert header.sectionSize(1) >= metrics.horizontalAdvance(name) + 12, name
+        assert header.sectionSize(3) >= metrics.horizontalAdvance(name) + 12, name
+    label = w.labelling.annotation.labels[0]
+    assert model.index(0, 1).data() == w.outlets.label(label.doc_id)

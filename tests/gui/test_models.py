@@ -1,12 +1,14 @@
 """Every model passes Qt's model tester, on the sample event and on an empty one."""
 
+import pandas as pd
 import pytest
 from PySide6.QtCore import Qt
 
 from tabayun.core.sharing.event_view import EventView
-from tabayun.ui.models import (CategoryFilterProxy, DifferencesFilterProxy, DifferencesModel, DirectionRole,
-                               GridModel, HighlightsRole, OmissionRole, OutletsModel, OutletState,
-                               RowFilterProxy, TermsModel)
+from tabayun.ui.grid_model import GridModel, RowFilterProxy
+from tabayun.ui.outlet_state import OutletState
+from tabayun.ui.panel_models import CategoryFilterProxy, DifferencesFilterProxy, DifferencesModel, OutletsModel, TermsModel
+from tabayun.ui.roles import DirectionRole, HighlightsRole, OmissionRole
 
 
 @pytest.fixture
@@ -84,3 +86,34 @@ def test_outlets_model_renames_hides_and_reorders(qtmodeltester, outlets):
     outlets.set_blind(True)
     assert model.index(outlets.order.index(first)).data() == "A"
     assert not model.flags(model.index(0)) & Qt.ItemFlag.ItemIsEditable
+
+
+def test_agreement_table_models(qtmodeltester, sample):
+    """The agreement dialog's tables over a real report: two annotators on the sample's differences."""
+    from tabayun.core.annotation.agreement import agreement_report
+    from tabayun.ui.agreement_view import FrameModel
+
+    records = []
+    for n, d in enumerate(d for d in sample.differences if d.category == "lexical"):
+        for annotator, code in (("R1", "referent_label"), ("R2", "agency" if n % 4 == 0 else "referent_label")):
+            records.append({"annotator": annotator, "doc_id": d.doc_a, "char_start": d.a_start, "char_end": d.a_end,
+                            "text": d.a_text, "other_doc_id": d.doc_b, "other_start": d.b_start,
+                            "other_end": d.b_end, "other_text": d.b_text, "row_id": d.row_id, "code": code})
+    frame = pd.DataFrame(records)
+    report = agreement_report({"R1": frame[frame.annotator == "R1"], "R2": frame[frame.annotator == "R2"]})
+    assert len(report.disagreements) > 0
+    empty = FrameModel()
+    qtmodeltester.check(empty)
+    per_code = FrameModel(report.agreement_frame(), headers={"code": "Code"})
+    qtmodeltester.check(per_code)
+    assert per_code.headerData(0, Qt.Orientation.Horizontal) == "Code"
+    assert per_code.rowCount() == len(report.per_code) + 1
+    confusion = FrameModel(report.confusion["R1", "R2"], index_header="R1 / R2")
+    qtmodeltester.check(confusion)
+    assert confusion.columnCount() == len(report.confusion["R1", "R2"].columns) + 1
+    disagreements = FrameModel(report.disagreements, ["outlet", "text", "R1", "R2"])
+    qtmodeltester.check(disagreements)
+    assert disagreements.rowCount() == len(report.disagreements)
+    assert {disagreements.index(r, 3).data() for r in range(disagreements.rowCount())} == {"agency"}
+    per_code.set_frame(None)
+    qtmodeltester.check(per_code)

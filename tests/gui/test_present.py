@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel
 
 from tabayun.core.annotation.targets import for_difference
 from tabayun.core.sharing.event_view import whole_words
-from tabayun.ui.colours import CATEGORY_COLOURS
+from tabayun.ui.categories import CATEGORY_COLOURS
 from tabayun.ui.offsets import python_index
 from tabayun.ui.present import PresentationWindow
 

@@ -10,8 +10,9 @@ from PySide6.QtGui import QDropEvent
 
 from tabayun.core.model import UnitKind
 from tabayun.ui.delegates import OMISSION_HATCH
-from tabayun.ui.main_window import BASE_POINT_SIZE
-from tabayun.ui.models import CATEGORY_LABELS, DocRole, HighlightsRole, OmissionRole
+from tabayun.ui.fonts import BASE_POINT_SIZE
+from tabayun.ui.categories import CATEGORY_LABELS
+from tabayun.ui.roles import DocRole, HighlightsRole, OmissionRole
 from tabayun.ui.offsets import python_index
 
 from .conftest import doc_of, open_and_wait
@@ -272,6 +273,21 @@ def test_legend_hides_faint_categories(sample_window):
         for c in range(w.grid_model.columnCount()):
             assert all(cat != "spelling" for *_, cat in w.grid_model.index(r, c).data(HighlightsRole))
     assert CATEGORY_LABELS["lexical"] in w.legend.boxes["lexical"].text()
+
+
+def test_quoted_speech_box_shows_markers_inside_quotes(sample_window):
+    w = sample_window
+
+    def loaded_terms() -> int:
+        return sum(cat == "loaded_term" for r in range(w.grid_model.rowCount()) for c in range(w.grid_model.columnCount())
+                   for *_, cat in w.grid_model.index(r, c).data(HighlightsRole))
+
+    assert not w.legend.quoted_speech.isChecked() and not w.view.quoted_speech  # the outlet's own wording only
+    own_only = loaded_terms()
+    w.legend.quoted_speech.setChecked(True)
+    assert w.view.quoted_speech and loaded_terms() > own_only  # «الكفاح المسلح», «مجرم الحرب», ...
+    w.legend.quoted_speech.setChecked(False)
+    assert loaded_terms() == own_only
 
 
 def test_header_reports_doc_ids(sample_window):

@@ -15,6 +15,20 @@ def test_core_never_imports_qt():
     assert "KEPT" in result.stdout
 
 
+def test_no_module_imports_one_that_imports_it_back():
+    """The window composes its parts; they get what they need (signals, a small interface),
+    never the window class: no import cycle anywhere in the package, type-only imports included."""
+    import grimp
+
+    graph = grimp.build_graph("tabayun")
+    cycles = []
+    for module in sorted(graph.modules):
+        for imported in graph.find_modules_directly_imported_by(module):
+            if imported.startswith("tabayun") and graph.chain_exists(importer=imported, imported=module):
+                cycles.append(f"{module} -> {imported} -> ... -> {module}")
+    assert not cycles, "\n".join(cycles)
+
+
 def test_resources_and_sample_event_are_found_through_the_accessor():
     assert resources.read_csv("furniture", "furniture.csv")
     names = sorted(p.name for p in resources.sample_event_dir().glob("*.txt"))

@@ -210,7 +210,7 @@ def test_report_shows_every_outlet_side_by_side_and_the_labels(exported, sample)
     assert {"lexical", "scare_quotes", "loaded_term"} <= {a["class"].split("hl-")[1] for t, a in tree.tags
                                                           if t == "span" and "hl-" in a.get("class", "")}
     images = [a["src"] for t, a in tree.tags if t == "img"]
-    assert len(images) == 3 and all(src.startswith("data:image/") for src in images)
+    assert len(images) == 4 and all(src.startswith("data:image/") for src in images)
     assert "@font-face" in page and "data:font/ttf;base64," in page
     assert not any(t in ("script", "link", "iframe") for t, _ in tree.tags)  # no code, nothing fetched
 
@@ -249,7 +249,7 @@ def test_article_markup_is_shown_as_text_and_runs_nothing(sample):
 def test_chart_files_are_written(exported):
     out, paths = exported
     pngs = sorted(p.name for p in paths if p.suffix == ".png")
-    assert pngs == ["codes_per_outlet.png", "coverage.png", "terms.png"]
+    assert pngs == ["codes_per_outlet.png", "coverage.png", "loaded_wording.png", "terms.png"]
     for path in paths:
         if path.suffix == ".png":
             assert path.read_bytes().startswith(b"\x89PNG") and path.stat().st_size > 5000
@@ -260,8 +260,8 @@ def test_chart_files_are_written(exported):
 def test_export_without_labels_skips_what_needs_them(sample, tmp_path):
     paths = export_event(sample, tmp_path)
     names = sorted(p.relative_to(tmp_path).as_posix() for p in paths)
-    assert names == ["charts/coverage.png", "charts/coverage.svg", "charts/terms.png", "charts/terms.svg",
-                     "report.html"]
+    assert names == ["charts/coverage.png", "charts/coverage.svg", "charts/loaded_wording.png",
+                     "charts/loaded_wording.svg", "charts/terms.png", "charts/terms.svg", "report.html"]
     assert all(p.exists() for p in paths)
 
 
@@ -295,3 +295,18 @@ def test_codes_per_outlet_needs_labels(sample, labels):
     assert fig.axes and len(fig.axes[0].patches) >= 3
     with pytest.raises(ValueError):
         charts.codes_per_outlet(labels.iloc[0:0], sample)
+
+
+def test_each_window_export_gets_a_new_folder_named_after_the_event_and_time(tmp_path):
+    from datetime import datetime
+
+    from tabayun.core.sharing.export_folder import export_folder_name, new_export_folder
+
+    when = datetime(2026, 12, 2, 9, 15)
+    assert export_folder_name("Sample event", when) == "Sample event export 2026-12-02 0915"
+    assert export_folder_name('a/b: "c"?', when) == "a b c export 2026-12-02 0915"
+    first = new_export_folder(tmp_path, "حدث الرباط", when)
+    (first / "report.html").write_text("earlier", encoding="utf-8")
+    second = new_export_folder(tmp_path, "حدث الرباط", when)
+    assert first.name == "حدث الرباط export 2026-12-02 0915" and second.name == first.name + " (2)"
+    assert list(second.iterdir()) == [] and (first / "report.html").read_text(encoding="utf-8") == "earlier"

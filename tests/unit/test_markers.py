@@ -110,18 +110,26 @@ def test_arabic_clitics_diacritics_and_whole_words():
     markers, _ = markers_of(ar=(
         "عنوان الخبر\n\n"
         "وصل الوفد والقدس المحتلة تستعد للقمة. "
-        "وأضاف أن جنديا قُتِلَ وأن المقاتلين أشادوا بالشهداء. "
+        "وأضاف أن جنديا استُشهِدَ وأن المقاتلين أشادوا بالشهداء. "
         "وزعم المتحدث أن العدوان انتهى وادعى أن الأمر عادي."))
-    assert texts(markers, "loaded_term") == ["والقدس المحتلة", "قُتِلَ", "بالشهداء"]
+    assert texts(markers, "loaded_term") == ["والقدس المحتلة", "استُشهِدَ", "بالشهداء", "العدوان"]
     assert texts(markers, "attribution_verb") == ["وزعم", "وادعى"]
-    # "العدو" is not found inside "العدوان", nor "قتل" inside "المقاتلين"
-    assert not [m for m in markers if m.text in ("العدوان", "المقاتلين")]
+    # "العدو" is not found inside "العدوان" (that is its own entry), nor "قتل" inside "المقاتلين"
+    assert not [m for m in markers if m.entry == "العدو" or m.text == "المقاتلين"]
+
+
+def test_plain_side_of_a_contrast_is_listed_but_never_a_marker():
+    markers, _ = markers_of(ar="خبر\n\nقُتل جندي وسقط ثلاثة قتلى في الهجوم.",
+                            en="News\n\nThe group claimed responsibility for the attack and two were admitted to hospital.")
+    assert not markers
+    rows = {r["term"]: r for r in read_csv("lexicons", "framing.csv")}
+    assert rows["قُتل"]["strength"] == "0" and rows["استشهد"]["neutral"] == "قُتل"
 
 
 def test_scare_quotes_need_a_bare_use_and_a_short_term():
     markers, _ = markers_of(
         a=("خبر أول\n\n"
-           'وقالت الحركة إن "حماس" لن توقع. '
+           'ورفضت "حماس" أن توقع. '
            'وقال الوزير "الاتفاق مهم جدا للمنطقة" ثم غادر. '
            'ورد المتحدث "نعم، وقعنا" في المساء.'),
         b=("خبر ثان\n\n"
@@ -144,20 +152,20 @@ def test_scare_quote_in_the_same_article_and_with_a_clitic():
 
 # --- the lexicon files ----------------------------------------------------------------
 
-@pytest.mark.parametrize("name", ["framing.csv", "attribution.csv"])
+@pytest.mark.parametrize("name", ["framing.csv", "attribution.csv", "en_subjectivity.csv"])
 def test_lexicon_files_use_codebook_categories(name):
     rows = read_csv("lexicons", name)
-    assert rows and list(rows[0]) == ["language", "term", "category", "note", "source"]
+    assert rows and list(rows[0]) == lexicon.LEXICON_COLUMNS
     allowed = set(categories("marker")) | {lexicon.NEUTRAL}
     for row in rows:
         assert row["category"] in allowed, row
-        assert row["language"] in ("ar", "en") and row["term"] and row["note"] and row["source"], row
+        assert row["language"] in ("ar", "en") and row["term"] and row["group"] and row["source"], row
+        assert 0 <= float(row["strength"]) <= 1, row
     languages = [row["language"] for row in rows]
     assert languages == sorted(languages), "Arabic first, then English"
 
 
 def test_lexicon_index_loads_and_keeps_neutral_verbs_out():
-    index = lexicon.lexicon_index()
-    entries = [e for group in index.values() for e in group]
-    assert {e.category for e in entries} == {"loaded_term", "attribution_verb"}
-    assert not [e for e in entries if e.term in ("قال", "said")]
+    entries = lexicon.lexicon_index().items()
+    assert {e.category for e in entries if e.is_marker} == {"loaded_term", "attribution_verb"}
+    assert not [e for e in entries if e.is_marker and e.term in ("قال", "said", "قُتل", "claimed responsibility")]

@@ -117,6 +117,16 @@ class Difference:
     score: float
 
 
+# Who speaks a marker's words (see tabayun.core.analysis.voice):
+OWN = "own"  # the outlet itself
+ATTRIBUTED = "attributed"  # the outlet's paraphrase of someone ("وأكد فلان أن ...", "according to ...")
+QUOTED = "quoted"  # someone else's words inside quotation marks
+VOICES = (OWN, ATTRIBUTED, QUOTED)
+# How much a marker tells about the outlet, by voice: its own words most, a quoted
+# speaker's words least (the outlet chose to quote them, not to say them).
+VOICE_WEIGHT = {OWN: 1.0, ATTRIBUTED: 0.8, QUOTED: 0.3}
+
+
 @dataclass(frozen=True)
 class Marker:
     """A framing cue found inside one article (loaded term, scare quotes, ...)."""
@@ -127,6 +137,19 @@ class Marker:
     text: str
     category: str
     entry: str  # the lexicon entry or pattern that matched
+    voice: str = OWN  # own | attributed | quoted
+    strength: float = 1.0  # the lexicon's grade of the entry, 0-1 (scare quotes: how sure)
+    group: str = ""  # the entry's group in the lexicon (referent, casualty, actor, place, ...)
+
+    @property
+    def score(self) -> float:
+        """Salience, 0-1: the entry's strength weighed by whose words these are."""
+        return round(self.strength * VOICE_WEIGHT.get(self.voice, 1.0), 3)
+
+    @property
+    def own_voice(self) -> bool:
+        """In the outlet's own wording (its own sentence or its paraphrase of someone)."""
+        return self.voice != QUOTED
 
 
 @dataclass(frozen=True)

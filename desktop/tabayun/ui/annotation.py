@@ -64,8 +64,10 @@ class _LabelCommand(QUndoCommand):
 
 
 class _Add(_LabelCommand):
-    def __init__(self, store: LabelStore, label: Label):
-        super().__init__(store, f"label «{label.text[:30]}» as {label.code}")
+    """Its text names the code as the annotator knows it ("label: Referent label"), never its id."""
+
+    def __init__(self, store: LabelStore, label: Label, code_name: str):
+        super().__init__(store, f"label: {code_name}")
         self.label = label
 
     def redo(self) -> None:
@@ -76,9 +78,9 @@ class _Add(_LabelCommand):
 
 
 class _Delete(_Add):
-    def __init__(self, store: LabelStore, label: Label):
-        super().__init__(store, label)
-        self.setText(f"delete label «{label.text[:30]}»")
+    def __init__(self, store: LabelStore, label: Label, code_name: str):
+        super().__init__(store, label, code_name)
+        self.setText(f"delete label: {code_name}")
 
     def redo(self) -> None:
         super().undo()
@@ -88,8 +90,8 @@ class _Delete(_Add):
 
 
 class _Edit(_LabelCommand):
-    def __init__(self, store: LabelStore, label: Label, changes: dict):
-        super().__init__(store, f"change label «{label.text[:30]}»")
+    def __init__(self, store: LabelStore, label: Label, changes: dict, what: str):
+        super().__init__(store, f"change label: {what}")
         self.label_id = label.label_id
         self.after = changes
         self.before = {k: getattr(label, k) for k in changes}
@@ -225,19 +227,21 @@ class Annotation(QObject):
                           other_start=target.other_start, other_end=target.other_end, row_id=target.row_id,
                           suggested_code=suggested, difference_category=target.category, note=note,
                           confidence=confidence)
-        return label if self._push(_Add(self.store, label)) else None
+        return label if self._push(_Add(self.store, label, self.code_name(code_id))) else None
 
     def edit(self, label_id: str, **changes) -> None:
         changes = {k: v for k, v in changes.items() if k in EDITABLE}
         label = self.store.get(label_id) if self.store else None
         if label is None or all(getattr(label, k) == v for k, v in changes.items()):
             return
-        self._push(_Edit(self.store, label, changes))
+        what = (f"{self.code_name(label.code)} → {self.code_name(changes['code'])}" if "code" in changes
+                else f"{self.code_name(label.code)} ({', '.join(changes)})")
+        self._push(_Edit(self.store, label, changes, what))
 
     def remove(self, label_id: str) -> None:
         label = self.store.get(label_id) if self.store else None
         if label is not None:
-            self._push(_Delete(self.store, label))
+            self._push(_Delete(self.store, label, self.code_name(label.code)))
 
     def _push(self, command: _LabelCommand) -> bool:
         self.undo_stack.push(command)
@@ -275,6 +279,12 @@ class Annotation(QObject):
                     spans.setdefault(label.other_doc_id, []).append((label.other_start, label.other_end, label.code))
             self._spans = spans
         return self._spans.get(doc_id, [])
+
+    def code_name(self, code_id: str) -> str:
+        try:
+            return self.codebook.code(code_id).label_en
+        except KeyError:
+            return code_id  # a code of another codebook: named as it is
 
     def colour(self, code_id: str) -> str:
         try:

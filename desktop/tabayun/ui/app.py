@@ -166,50 +166,6 @@ def _qt_import_problem() -> str | None:
     return None
 
 
-# --- fonts -----------------------------------------------------------------------------
-PREFERRED_ARABIC_FAMILIES = ("Noto Naskh Arabic", "Noto Naskh Arabic UI", "Amiri", "Scheherazade New",
-                             "Noto Sans Arabic", "Geeza Pro", "Segoe UI", "Tahoma")
-SHIPPED_FONTS = ("NotoNaskhArabic-Regular.ttf", "NotoNaskhArabic-Bold.ttf")
-
-
-def article_font():
-    """The font for article text: a readable Arabic face of the system, else the one we ship
-    (resources/fonts, SIL Open Font License), with the system's default for other scripts."""
-    from PySide6.QtGui import QFont, QFontDatabase
-
-    arabic = set(QFontDatabase.families(QFontDatabase.WritingSystem.Arabic))
-    family = next((f for f in PREFERRED_ARABIC_FAMILIES if f in arabic), None)
-    if family is None:
-        family = load_shipped_font()
-    font = QFont()
-    default = font.family()
-    if family:
-        font.setFamilies([family, default] if default and default != family else [family])
-    return font
-
-
-def load_shipped_font() -> str | None:
-    """Register the shipped Arabic font with Qt; return its family name."""
-    from PySide6.QtGui import QFontDatabase
-
-    from ..core.resources import resource
-
-    family = None
-    for name in SHIPPED_FONTS:
-        node = resource("fonts", name)
-        try:
-            data = node.read_bytes()
-        except OSError:
-            continue
-        from PySide6.QtCore import QByteArray
-
-        font_id = QFontDatabase.addApplicationFontFromData(QByteArray(data))
-        if font_id >= 0 and family is None:
-            families = QFontDatabase.applicationFontFamilies(font_id)
-            family = families[0] if families else None
-    return family
-
-
 # --- running -----------------------------------------------------------------------------
 def _application(argv: list[str] | None = None):
     from PySide6.QtCore import QCoreApplication
@@ -230,6 +186,7 @@ def _application(argv: list[str] | None = None):
 def create_window(paths: list[str], settings=None):
     """The main window, already loading ``paths`` (or the sample event)."""
     from ..core.resources import sample_event_dir
+    from .fonts import article_font
     from .main_window import MainWindow
 
     window = MainWindow(settings, article_font())
@@ -249,13 +206,15 @@ def save_screenshot(window, path: str) -> bool:
     return pixmap.save(str(path), "PNG")
 
 
-def run(paths: list[str], screenshot: str | None = None) -> int:
+def run(paths: list[str], screenshot: str | None = None, size: tuple[int, int] | None = None) -> int:
     """Open the window on ``paths`` (default: the sample event); return the exit code.
 
-    With ``screenshot``, render the window offscreen to that PNG once the event is shown,
-    and exit (0, or 2 if the articles could not be loaded).
+    With ``screenshot``, render the window to that PNG once the event is shown, and exit
+    (0, or 2 if the articles could not be loaded): ``size`` wide and high if given; else
+    as big as the screen when there is a display (``xvfb-run -s "-screen 0 1366x768x24"``
+    shows a small screen), else offscreen at 1600×1000.
     """
-    if screenshot:
+    if screenshot and (not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) or check_platform()):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     problem = _qt_import_problem() or check_platform()
     if problem:
@@ -283,7 +242,13 @@ def run(paths: list[str], screenshot: str | None = None) -> int:
     window = create_window(paths, settings)
     outcome = {"code": 0}
     if screenshot:
-        window.resize(*SCREENSHOT_SIZE)
+        screen = app.primaryScreen()
+        if size:
+            window.resize(*size)
+        elif app.platformName() != "offscreen" and screen is not None:
+            window.setGeometry(screen.availableGeometry())
+        else:
+            window.resize(*SCREENSHOT_SIZE)
 
         def shoot(code: int) -> None:
             outcome["code"] = code

@@ -17,8 +17,8 @@ from PySide6.QtGui import (QBrush, QColor, QFont, QFontMetricsF, QPainter, QPale
                            QTextLayout, QTextOption)
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from .colours import CATEGORY_COLOURS
-from .models import CellRole, HighlightsRole, LabelsRole, SearchRole
+from .categories import CATEGORY_COLOURS
+from .roles import CellRole, HighlightsRole, LabelsRole, SearchRole
 
 HEADLINE_BACKGROUND = QColor("#eef2f7")
 OMISSION_BACKGROUND = QColor("#f6f6f6")
@@ -27,6 +27,7 @@ OMISSION_TEXT = QColor("#8a8a8a")
 SELECTION_BORDER = QColor("#2f6fd6")
 SELECTION_TINT = QColor(47, 111, 214, 28)
 GRID_LINE = QColor("#d0d4da")
+TEXT_SELECTION = QColor("#1f5fc4")  # words selected inside a cell: clearly not a highlight colour
 
 PADDING_X = 10
 PADDING_Y = 7
@@ -48,6 +49,8 @@ class CellDelegate(QStyledItemDelegate):
         self._headline_font = QFont()
         self._layouts: OrderedDict = OrderedDict()
         self._heights: dict = {}
+        # words selected inside one cell: (source row, column, UTF-16 start, UTF-16 length)
+        self.text_selection: tuple[int, int, int, int] | None = None
         self.set_font(QFont())
 
     # --- fonts and caches ---------------------------------------------------------------
@@ -154,6 +157,36 @@ class CellDelegate(QStyledItemDelegate):
         text, direction, headline = index.data(CellRole)
         return None if text is None else self._layout(index, text, width, direction, headline)
 
+    def position_at(self, index: QModelIndex, rect, point) -> int | None:
+        """The UTF-16 text position nearest ``point`` (view coordinates) in the cell drawn in
+        ``rect``; None for an omission cell."""
+        layout = self.cell_layout(index, rect.width())
+        if layout is None:
+            return None
+        x, y = point.x() - rect.left() - PADDING_X, point.y() - rect.top() - PADDING_Y
+        count = layout.lineCount()
+        if count == 0:
+            return 0
+        line = layout.lineAt(count - 1)
+        for n in range(count):
+            candidate = layout.lineAt(n)
+            if y < candidate.y() + candidate.height():
+                line = candidate
+                break
+        return line.xToCursor(x)
+
+    def _selection_ranges(self, index: QModelIndex) -> list:
+        if self.text_selection is None:
+            return []
+        src = index.model().mapToSource(index) if hasattr(index.model(), "mapToSource") else index
+        row, column, start, length = self.text_selection
+        if (src.row(), src.column()) != (row, column) or length <= 0:
+            return []
+        fmt = QTextCharFormat()
+        fmt.setBackground(QBrush(TEXT_SELECTION))
+        fmt.setForeground(QBrush(QColor("#ffffff")))
+        return [_format_range(start, length, fmt)]
+
     # --- painting -----------------------------------------------------------------------
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         painter.save()
@@ -168,7 +201,8 @@ class CellDelegate(QStyledItemDelegate):
             layout = self._layout(index, text, rect.width(), direction, headline)
             painter.setPen(option.palette.color(QPalette.ColorRole.Text))
             painter.setClipRect(rect)
-            layout.draw(painter, QPointF(rect.left() + PADDING_X, rect.top() + PADDING_Y))
+            layout.draw(painter, QPointF(rect.left() + PADDING_X, rect.top() + PADDING_Y),
+                        self._selection_ranges(index))
             painter.setClipping(False)
         if selected:
             painter.fillRect(rect, SELECTION_TINT)

@@ -17,8 +17,10 @@ from PySide6.QtCore import (QItemSelection, QItemSelectionModel, QModelIndex, QP
 from PySide6.QtGui import QColor, QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView
 
+from .cell_selection import CellSelection, word_spans, words_between
 from .delegates import GRID_LINE, CellDelegate
-from .models import DocRole
+from .offsets import python_index, utf16_index
+from .roles import CellRole, DocRole
 
 MIN_COLUMN_WIDTH = 180  # at the base font size; scaled with zoom
 SYNC_CELLS = 4000  # events with fewer visible cells get all their row heights at once
@@ -29,6 +31,7 @@ class GridView(QTableView):
     order_changed = Signal(list)  # doc_ids in visual order, after the user dragged a header
     header_menu_requested = Signal(str, object)  # doc_id, global position
     header_double_clicked = Signal(str)
+    text_selection_changed = Signal()  # words selected inside a cell, or no longer
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -90,6 +93,8 @@ class GridView(QTableView):
         self.verticalScrollBar().valueChanged.connect(self._size_visible)
         self._target: QPersistentModelIndex | None = None  # the cell last jumped to
         self.verticalScrollBar().actionTriggered.connect(self._user_scrolled)
+        self.text_selection: CellSelection | None = None
+        self._press: tuple[QPersistentModelIndex, int, object] | None = None  # cell, position, point
 
     # --- model ------------------------------------------------------------------------
     def setModel(self, model) -> None:
@@ -104,9 +109,12 @@ class GridView(QTableView):
     def _current_moved(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._target is not None and QModelIndex(self._target) != current:
             self._target = None
+        if self.text_selection is not None and QModelIndex(self.text_selection.index) != current:
+            self.clear_text_selection()
 
     def _model_reset(self) -> None:
         self._target = None
+        self.clear_text_selection()
         self.delegate.clear_cache()
         self.auto_fit = True
         self.fit_columns()
@@ -337,7 +345,130 @@ class GridView(QTableView):
         if event.matches(QKeySequence.StandardKey.Copy):
             self.copy_selection()
             return
+        if self._select_words_by_key(event):
+            return
+        if event.key() == Qt.Key.Key_Escape and self.text_selection is not None:
+            self.clear_text_selection()
+            return
         super().keyPressEvent(event)
+
+    # --- words selected inside a cell -------------------------------------------------------
+    def selected_words(self) -> tuple[QModelIndex, int, int] | None:
+        """The current cell and the (start, end) of the words selected in it, as Python
+        indices into the cell's text; None when no words are selected."""
+        sel = self.text_selection
+        if sel is None or not sel.index.isValid() or QModelIndex(sel.index) != self.currentIndex():
+            return None
+        return QModelIndex(sel.index), *sel.span
+
+    def select_words(self, index: QModelIndex, start: int, end: int) -> bool:
+        """Select the words of ``index``'s cell touching Python positions ``start``..``end``."""
+        text = self._cell_text(index)
+        words = word_spans(text) if text else []
+        touched = words_between(words, start, end)
+        if touched is None:
+            return False
+        if self.currentIndex() != index:
+            self.setCurrentIndex(index)
+        first, last = touched if end >= start else touched[::-1]
+        self._set_text_selection(CellSelection(QPersistentModelIndex(index), words, first, last))
+        return True
+
+    def clear_text_selection(self) -> None:
+        if self.text_selection is not None or self.delegate.text_selection is not None:
+            self.text_selection = None
+            self.delegate.text_selection = None
+            self.viewport().update()
+            self.text_selection_changed.emit()
+
+    def _set_text_selection(self, sel: CellSelection) -> None:
+        self.text_selection = sel
+        index = QModelIndex(sel.index)
+        model = self.model()
+        src = model.mapToSource(index) if hasattr(model, "mapToSource") else index
+        text = self._cell_text(index)
+        start, end = sel.span
+        a, b = utf16_index(text, start), utf16_index(text, end)
+        self.delegate.text_selection = (src.row(), src.column(), a, b - a)
+        self.viewport().update()
+        self.text_selection_changed.emit()
+
+    @staticmethod
+    def _cell_text(index: QModelIndex) -> str | None:
+        return index.data(CellRole)[0] if index.isValid() else None
+
+    def _text_position(self, index: QModelIndex, point) -> int | None:
+        """The Python position in ``index``'s text nearest ``point`` (kept inside the cell)."""
+        text = self._cell_text(index)
+        if not text:
+            return None
+        rect = self.visualRect(index)
+        inside = point.__class__(min(max(point.x(), rect.left()), rect.right()),
+                                 min(max(point.y(), rect.top()), rect.bottom()))
+        position = self.delegate.position_at(index, rect, inside)
+        return None if position is None else python_index(text, position)
+
+    def _select_words_by_key(self, event) -> bool:
+        """Shift+Left/Right: one word more or less in the current cell (in the text's own
+        direction: Left goes forward in Arabic); Ctrl+Shift+Left/Right: the selection one
+        word along. Shift+Up/Down still select cells."""
+        mods = event.modifiers()
+        if event.key() not in (Qt.Key.Key_Left, Qt.Key.Key_Right) or not mods & Qt.KeyboardModifier.ShiftModifier:
+            return False
+        index = self.currentIndex()
+        text = self._cell_text(index)
+        words = word_spans(text) if text else []
+        if not words:
+            return False
+        rtl = index.data(CellRole)[1] == Qt.LayoutDirection.RightToLeft
+        step = 1 if (event.key() == Qt.Key.Key_Right) != rtl else -1
+        sel = self.text_selection
+        if sel is None or QModelIndex(sel.index) != index:
+            first = 0 if step > 0 else len(words) - 1
+            sel = CellSelection(QPersistentModelIndex(index), words, first, first)
+        elif mods & Qt.KeyboardModifier.ControlModifier:
+            sel.move(step)
+        else:
+            sel.extend(step)
+        self._set_text_selection(sel)
+        return True
+
+    def mousePressEvent(self, event) -> None:
+        self._press = None
+        super().mousePressEvent(event)
+        point = event.position().toPoint()
+        index = self.indexAt(point)
+        if self.text_selection is not None:
+            self.clear_text_selection()  # a click starts afresh (a drag selects anew)
+        if event.button() == Qt.MouseButton.LeftButton and not event.modifiers():
+            position = self._text_position(index, point)
+            if position is not None:
+                self._press = (QPersistentModelIndex(index), position, point)
+
+    def mouseMoveEvent(self, event) -> None:
+        press = self._press
+        if press is None or not event.buttons() & Qt.MouseButton.LeftButton:
+            super().mouseMoveEvent(event)
+            return
+        # a drag that began on a cell's text selects words in that cell, never other cells
+        point = event.position().toPoint()
+        if (point - press[2]).manhattanLength() < QApplication.startDragDistance():
+            return
+        index = QModelIndex(press[0])
+        position = self._text_position(index, point)
+        if position is not None:
+            self.select_words(index, press[1], position)
+
+    def mouseReleaseEvent(self, event) -> None:
+        self._press = None
+        super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        super().mouseDoubleClickEvent(event)
+        index = self.indexAt(event.position().toPoint())
+        position = self._text_position(index, event.position().toPoint())
+        if position is not None:
+            self.select_words(index, position, position)  # the word under the pointer
 
     def current_doc(self) -> str | None:
         idx: QModelIndex = self.currentIndex()

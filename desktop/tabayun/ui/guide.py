@@ -120,7 +120,7 @@ class GuideWindow(QDialog):
         (a Naskh face reads better at length than the interface's sans)."""
         font = QFont(self.font())
         if arabic_script:
-            from .app import article_font
+            from .fonts import article_font
 
             font.setFamilies(article_font().families())
         font.setPointSizeF(font.pointSizeF() * 1.15)

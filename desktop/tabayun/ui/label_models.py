@@ -9,7 +9,9 @@ from PySide6.QtGui import QColor, QFont
 
 from ..core.annotation.codebook import Code, Codebook
 from ..core.annotation.labels import Label
-from .models import ItemRole, OutletState, SortRole, _SortedItems
+from .outlet_state import OutletState
+from .panel_models import SortedItems
+from .roles import ItemRole, SortRole
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -69,7 +71,7 @@ SYNC_LIMIT = 50  # more labels added or removed at once (another window's batch)
 LABEL_HEADERS = ("Code", "Outlet", "Words", "Other outlet", "Other words", "Note", "Conf.", "Annotator", "Row")
 
 
-class LabelsModel(_SortedItems):
+class LabelsModel(SortedItems):
     """All labels of the event, newest last; outlet names follow blind mode. Sorted in
     Python by the view's proxy (:class:`SourceSortingProxy`): a sorting proxy calling
     ``data`` per comparison takes seconds on thousands of labels."""

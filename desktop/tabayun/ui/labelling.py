@@ -7,8 +7,9 @@ omission, a hand-selected span, a pair of spans) and hands it to :class:`Annotat
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -16,16 +17,51 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit
 
 from ..core.annotation import targets
 from ..core.annotation.targets import LabelTarget
+from .actions import make_action
 from .annotation import Annotation
 from .panels.codebook import CodebookPanel
 from .panels.labels import LabelsPanel
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from PySide6.QtWidgets import QDockWidget, QStatusBar, QWidget
+
+    from ..core.model import Difference
+    from ..core.sharing.event_view import EventView
+    from .grid import GridView
+    from .grid_model import GridModel, RowFilterProxy
+    from .outlet_state import OutletState
+    from .panels.article import ArticlePanel
+    from .panels.differences import DifferencesPanel
+    from .panels.messagebar import MessageBar
+    from .settings import Settings
+
+
+class LabellingHost(Protocol):
+    """What labelling needs of the window it serves (the main window is one): the grid and
+    what is selected in it, the raw article, where to say things, and the settings."""
+
+    settings: Settings
+    view: EventView | None
+    current_difference: Difference | None
+    outlets: OutletState
+    grid: GridView
+    grid_model: GridModel
+    proxy: RowFilterProxy
+    article_panel: ArticlePanel
+    article_dock: QDockWidget
+    differences_panel: DifferencesPanel
+    message_bar: MessageBar
+
+    @property
+    def event_key(self) -> str: ...
+    def difference_categories(self) -> set[str]: ...
+    def clear_filters(self) -> None: ...
+    def show_side_tab(self, widget: QWidget) -> None: ...
+    def statusBar(self) -> QStatusBar: ...
 
 
 class Labelling(QObject):
-    def __init__(self, window: MainWindow):
+    def __init__(self, window: LabellingHost):
         super().__init__(window)
         self.w = window
         self.annotation = Annotation(window.settings, self)
@@ -49,32 +85,33 @@ class Labelling(QObject):
 
     # --- actions ---------------------------------------------------------------------
     def _build_actions(self) -> None:
-        w, stack = self.w, self.annotation.undo_stack
-        self.act_undo = w._action("&Undo", self.annotation.undo, [QKeySequence.StandardKey.Undo], name="act_undo")
-        self.act_redo = w._action("&Redo", self.annotation.redo, ["Ctrl+Shift+Z", "Ctrl+Y"], name="act_redo")
+        A, stack = partial(make_action, self.w), self.annotation.undo_stack
+        self.act_undo = A("&Undo", self.annotation.undo, [QKeySequence.StandardKey.Undo], name="act_undo")
+        self.act_redo = A("&Redo", self.annotation.redo, ["Ctrl+Shift+Z", "Ctrl+Y"], name="act_redo")
         stack.canUndoChanged.connect(self.act_undo.setEnabled)
         stack.canRedoChanged.connect(self.act_redo.setEnabled)
         stack.undoTextChanged.connect(lambda text: self.act_undo.setText(f"&Undo {text}".strip()))
         stack.redoTextChanged.connect(lambda text: self.act_redo.setText(f"&Redo {text}".strip()))
         self.act_undo.setEnabled(False)
         self.act_redo.setEnabled(False)
-        self.act_accept = w._action("Label with the &Suggested Code", self.accept_suggestion,
-                                    ["Return", "Enter"], name="act_accept")
+        self.act_accept = A("Label with the &Suggested Code", self.accept_suggestion, ["Return", "Enter"],
+                            name="act_accept")
         self.act_accept.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        w.grid.addAction(self.act_accept)
-        self.act_find_code = w._action("&Find a Code…", self._focus_codes, ["/", "Ctrl+;"], name="act_find_code")
-        self.act_pin = w._action("&Pin Span for a Pair", self.pin_span, ["Ctrl+P"], name="act_pin",
-                                 tip="Keep the selected span; the next label pairs it with another outlet's span")
-        self.act_delete = w._action("&Delete Selected Label", self._delete_current, ["Ctrl+Del"])
-        self.act_labels_file = w._action("&Labels File…", self.choose_labels_file)
-        self.act_codebook = w._action("Load &Codebook…", self.choose_codebook)
-        self.act_annotator = w._action("Set &Annotator Name…", self._change_annotator)
+        self.w.grid.addAction(self.act_accept)
+        self.w.differences_panel.table.addAction(self.act_accept)  # a difference picked there
+        self.act_find_code = A("&Find a Code…", self._focus_codes, ["/", "Ctrl+;"], name="act_find_code")
+        self.act_pin = A("&Pin Span for a Pair", self.pin_span, ["Ctrl+P"], name="act_pin",
+                         tip="Keep the selected span; the next label pairs it with another outlet's span")
+        self.act_delete = A("&Delete Selected Label", self._delete_current, ["Ctrl+Del"])
+        self.act_labels_file = A("&Labels File…", self.choose_labels_file)
+        self.act_codebook = A("Load &Codebook…", self.choose_codebook)
+        self.act_annotator = A("Set &Annotator Name…", self._change_annotator)
 
     def _bind_code_keys(self) -> None:
-        """One shortcut per code key, active while the grid, the raw article or the labels
-        table has focus (so typing in the search box never labels anything). In the labels
-        table the key re-codes the selected label."""
-        keyed = (self.w.grid, self.w.article_panel.text, self.labels_panel.table)
+        """One shortcut per code key, active while the grid, the raw article, the Differences
+        table (the difference picked there) or the Labels table has focus (so typing in the
+        search box never labels anything). In the Labels table the key re-codes the selected label."""
+        keyed = (self.w.grid, self.w.article_panel.text, self.w.differences_panel.table, self.labels_panel.table)
         for action in self._key_actions:
             for widget in keyed:
                 widget.removeAction(action)
@@ -113,6 +150,15 @@ class Labelling(QObject):
             if picked is not None:
                 doc, start, end = picked
                 return targets.for_span(doc, start, end, view.row_containing(doc, start))
+        words = self.w.grid.selected_words()
+        if words is not None:  # words selected inside a cell (mouse drag, Shift+arrows)
+            index, start, end = words
+            row = self.w.proxy.mapToSource(index).row()
+            doc = self.w.grid.doc_at_column(index.column())
+            cell = view.cell(row, doc)
+            if cell is not None:
+                return targets.for_span(doc, cell.start + start, cell.start + end, view.rows[row].row_id,
+                                        what="selected words")
         index = self.w.grid.currentIndex()
         d = self.w.current_difference
         if not index.isValid():
@@ -127,7 +173,7 @@ class Labelling(QObject):
             if self.w.outlets.reference in reporting:
                 reporting.insert(0, self.w.outlets.reference)
             return targets.for_omission(view.rows[row], doc, reporting[0]) if reporting else None
-        lead = view.lead_difference(row, self.w._difference_categories(), self.w.outlets.reference,
+        lead = view.lead_difference(row, self.w.difference_categories(), self.w.outlets.reference,
                                     self.w.outlets.visible())
         if lead is not None and doc in (lead.doc_a, lead.doc_b):
             return targets.for_difference(lead)
@@ -157,7 +203,8 @@ class Labelling(QObject):
         label = self.annotation.apply(target, code_id, suggested=self.suggestion(target) or "")
         if label is not None:
             code = self.annotation.codebook.code(code_id)
-            other = f" / «{label.other_text}»" if label.other_doc_id else ""
+            other = (f" / «{label.other_text}»" if label.other_text else
+                     f" (not in {self.w.outlets.label(label.other_doc_id)})" if label.other_doc_id else "")
             self.w.statusBar().showMessage(f"Labelled «{label.text}»{other} as {code.label_en} "
                                            f"({target.what}); Ctrl+Z undoes", 5000)
             self.labels_panel.select_label(label.label_id, emit=False)
@@ -186,19 +233,29 @@ class Labelling(QObject):
         self.w.statusBar().showMessage("Span pinned: now select the other outlet's span and press a code key", 6000)
 
     def show_label(self, label) -> None:
+        if label is not None:
+            self.show_span(label.doc_id, label.char_start, label.char_end, other_doc_id=label.other_doc_id)
+
+    def show_span(self, doc_id: str, start: int, end: int, text: str | None = None, other_doc_id: str = "") -> bool:
+        """Show the row holding ``doc_id``'s ``start:end`` with its cell (and the other
+        outlet's) selected. False when the span is not in the open event (another event's
+        labels, or ``text`` no longer what the article says there)."""
         view = self.w.view
-        if view is None or label is None or label.doc_id not in view.comparison.articles:
-            return
-        row = view.row_containing(label.doc_id, label.char_start)
+        article = view.comparison.articles.get(doc_id) if view is not None else None
+        if article is None or not (0 <= start <= end <= len(article.text)):
+            return False
+        if text is not None and article.text[start:end] != text:
+            return False
+        row = view.row_containing(doc_id, start)
         if row is None:
-            return
+            return False
         proxy_index = self.w.proxy.mapFromSource(self.w.grid_model.index(row, 0))
         if not proxy_index.isValid():
             self.w.clear_filters()
             proxy_index = self.w.proxy.mapFromSource(self.w.grid_model.index(row, 0))
-        columns = [self.w.grid_model.column_of(d) for d in (label.doc_id, label.other_doc_id)
-                   if d in view.comparison.articles]
+        columns = [self.w.grid_model.column_of(d) for d in (doc_id, other_doc_id) if d in view.comparison.articles]
         self.w.grid.select_cells(proxy_index.row(), columns)
+        return True
 
     def _delete_current(self) -> None:
         label = self.labels_panel.current_label()

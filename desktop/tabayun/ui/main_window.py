@@ -10,19 +10,24 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QFont, QGuiApplication, QIcon, QKeySequence
+from PySide6.QtGui import QFont, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QInputDialog, QLabel, QLineEdit,
                                QMainWindow, QMenu, QMessageBox, QProgressBar, QStackedWidget, QTabWidget,
-                               QToolBar, QVBoxLayout, QWidget)
+                               QToolBar, QToolButton, QVBoxLayout, QWidget)
 
 from .. import __version__
 from ..core.model import Difference
 from ..core.resources import resource, sample_event_dir
 from ..core.sharing.event_view import DIFFERENCE_CATEGORIES, EventView
+from .actions import make_action
+from .fonts import BASE_POINT_SIZE
 from .grid import GridView
+from .grid_model import GridModel, RowFilterProxy, refilter_rows
 from .guide import show_guide
 from .labelling import Labelling
-from .models import CATEGORY_LABELS, GridModel, OutletState, RowFilterProxy, refilter_rows
+from .navigation import DifferenceNavigator
+from .outlet_menus import add_outlet_actions, fill_outlets_menu, fill_shown_outlets_menu
+from .outlet_state import OutletState
 from .panels.article import ArticlePanel
 from .panels.differences import DifferencesPanel
 from .panels.legend import Legend
@@ -32,9 +37,8 @@ from .panels.terms import TermsPanel
 from .present import PresentationWindow
 from .settings import MAX_ZOOM, MIN_ZOOM, Settings, event_key
 from .sharing import Sharing
+from .shortcuts import shortcuts_dialog
 from .workers import run_task
-
-BASE_POINT_SIZE = 13.0
 
 
 def load_event(paths: list[str], progress=None) -> EventView:
@@ -58,8 +62,6 @@ class MainWindow(QMainWindow):
         self.loading = False
         self._generation = 0
         self._event_key = ""
-        self._term_cursor: tuple[object, int] | None = None
-        self.current_difference: Difference | None = None
         self.base_font = QFont(article_font) if article_font is not None else QFont()
         self.base_font.setPointSizeF(BASE_POINT_SIZE)
         self.zoom = self.settings.zoom
@@ -82,9 +84,16 @@ class MainWindow(QMainWindow):
 
         self._build_central()
         self._build_panels()
+        self.navigator = DifferenceNavigator(self.grid, self.proxy, self.grid_model, self.outlets,
+                                             self.differences_panel, self.difference_categories,
+                                             self.statusBar().showMessage, self.clear_filters, self)
         self._build_actions()
         self.labelling = Labelling(self)
-        self.sharing = Sharing(self)
+        self.sharing = Sharing(self, self.settings, self.message_bar, self.statusBar().showMessage,
+                               event=lambda: self.view, labels=lambda: self.labelling.annotation.labels,
+                               event_name=lambda: self._event_name(self.paths) if self.paths else "Tabayun",
+                               code_name=lambda c: self.labelling.annotation.code_name(c),
+                               jump=lambda doc, start, end, text: self.labelling.show_span(doc, start, end, text))
         self.tabs.addTab(self.labelling.codes_panel, "Codes")
         self.tabs.addTab(self.labelling.labels_panel, "Labels")
         self.tabs.addTab(self.sharing.charts_panel, "Charts")
@@ -114,8 +123,23 @@ class MainWindow(QMainWindow):
             if self.settings.window_state is None:  # first run: give the side panel room
                 QTimer.singleShot(0, self._size_side_panel)
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if hasattr(self, "main_toolbar"):  # not during construction
+            self._place_legend()
+
+    def _place_legend(self) -> None:
+        """The legend on the main tool bar's line when both fit, else on a line of its own."""
+        fits = self.main_toolbar.sizeHint().width() + self.legend.sizeHint().width() + 24 <= self.width()
+        if fits and self.toolBarBreak(self.legend):
+            self.removeToolBarBreak(self.legend)
+        elif not fits and not self.toolBarBreak(self.legend):
+            self.insertToolBarBreak(self.legend)
+
     def _size_side_panel(self) -> None:
-        width = max(340, min(560, int(self.width() * 0.35)))  # the differences table needs ~530 px
+        # the differences table wants ~530 px; on a small screen the grid's outlets come first
+        share = 0.35 if self.width() >= 1500 else 0.28
+        width = max(340, min(560, int(self.width() * share)))
         self.resizeDocks([self.side_dock], [width], Qt.Orientation.Horizontal)
         self.grid.fit_columns()  # now, not after the resize debounce: a screenshot may come first
 
@@ -133,8 +157,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 4, 6, 0)
         layout.setSpacing(4)
-        layout.addWidget(self.message_bar)
-        layout.addWidget(self.legend)
+        layout.addWidget(self.message_bar)  # shown only while there is a message
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
@@ -159,39 +182,25 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.article_dock)
         self.article_dock.hide()
 
-    def _action(self, text: str, slot=None, shortcuts=(), checkable: bool = False, tip: str = "",
-                name: str = "") -> QAction:
-        action = QAction(text, self)
-        if shortcuts:
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
-        action.setCheckable(checkable)
-        if tip:
-            action.setToolTip(tip)
-            action.setStatusTip(tip)
-        if name:
-            action.setObjectName(name)
-        if slot is not None:
-            action.triggered.connect(slot)
-        self.addAction(action)  # shortcuts work with the menu bar hidden too
-        return action
-
     def _build_actions(self) -> None:
-        A = self._action
+        A = partial(make_action, self)
         self.act_open_files = A("&Open Files…", self.open_files_dialog, [QKeySequence.StandardKey.Open],
                                 tip="Open article files about one event")
         self.act_open_folder = A("Open &Folder…", self.open_folder_dialog, ["Ctrl+Shift+O"],
                                  tip="Open every article in a folder")
         self.act_open_sample = A("Open the &Sample Event", lambda: self.open_paths([str(sample_event_dir())]))
         self.act_clear_recent = A("Clear Recent Events", self._clear_recent)
-        self.act_quit = A("&Quit", self.close, [QKeySequence.StandardKey.Quit])
+        # Ctrl+Q (Cmd+Q on a Mac) everywhere: some platforms' standard Quit key is none
+        self.act_quit = A("&Quit", self.close, ["Ctrl+Q"])
         self.act_copy = A("&Copy", lambda: self.grid.copy_selection())
         self.act_copy.setShortcut(QKeySequence.StandardKey.Copy)
         self.act_copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.act_find = A("&Find…", self._focus_search, [QKeySequence.StandardKey.Find, "Ctrl+K"])
-        self.act_next = A("&Next Difference", self.next_difference, ["Alt+Down", "F8"],
-                          tip="Go to the next row with a difference (Alt+Down, F8)", name="act_next")
-        self.act_prev = A("&Previous Difference", self.previous_difference, ["Alt+Up", "Shift+F8"],
-                          tip="Go to the previous row with a difference (Alt+Up, Shift+F8)", name="act_prev")
+        # F8 first: a menu shows only an action's first shortcut
+        self.act_next = A("&Next Difference", self.next_difference, ["F8", "Alt+Down"],
+                          tip="Go to the next row with a difference (F8, Alt+Down)", name="act_next")
+        self.act_prev = A("&Previous Difference", self.previous_difference, ["Shift+F8", "Alt+Up"],
+                          tip="Go to the previous row with a difference (Shift+F8, Alt+Up)", name="act_prev")
         self.act_lexical = A("Only &Word-Choice Rows", self._filters_changed, ["Ctrl+L"], checkable=True,
                              tip="Show only rows where outlets chose different words", name="act_lexical")
         self.act_omissions = A("Only &Omissions", self._filters_changed, ["Ctrl+Shift+M"], checkable=True,
@@ -275,17 +284,29 @@ class MainWindow(QMainWindow):
         self.search.setObjectName("search")
         self.search.setPlaceholderText("Search (ignores diacritics and hamza forms)…")
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(260)
-        self.search.setMaximumWidth(420)
+        self.search.setMinimumWidth(180)
+        self.search.setMaximumWidth(380)
         tb.addWidget(self.search)
         tb.addSeparator()
         self.act_blind.setIconText("Blind")
         tb.addAction(self.act_blind)
+        self.outlets_button = QToolButton()
+        self.outlets_button.setObjectName("outlets_button")
+        self.outlets_button.setText("Outlets")
+        self.outlets_button.setToolTip("Choose which outlets are shown")
+        self.outlets_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.outlets_button.setMenu(QMenu(self.outlets_button))
+        self.outlets_button.menu().aboutToShow.connect(
+            lambda: fill_shown_outlets_menu(self.outlets_button.menu(), self.outlets, self.act_show_all,
+                                            self.act_blind, lambda: self.show_side_tab(self.outlets_panel)))
+        tb.addWidget(self.outlets_button)
         tb.addSeparator()
         self.act_zoom_out.setIconText("A−")
         self.act_zoom_in.setIconText("A+")
         tb.addActions([self.act_zoom_out, self.act_zoom_in])
         self.addToolBar(tb)
+        self.main_toolbar = tb
+        self.addToolBar(self.legend)  # beside the main tool bar when there is room (_place_legend)
         self._search_timer = QTimer(self, singleShot=True, interval=150)
         self._search_timer.timeout.connect(self._apply_search)
 
@@ -302,13 +323,15 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.outlets.changed.connect(self._outlets_changed)
         self.legend.categories_changed.connect(self._categories_changed)
+        self.legend.quoted_speech_changed.connect(self._quoted_speech_changed)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
-        self.differences_panel.difference_selected.connect(self._panel_difference_selected)
-        self.terms_panel.term_selected.connect(self._term_selected)
+        self.navigator.shown.connect(lambda _d: self.labelling.refresh_suggestion())
+        self.terms_panel.term_selected.connect(self.navigator.show_term)
         self.grid.order_changed.connect(self.outlets.set_order)
         self.grid.header_menu_requested.connect(self._header_menu)
         self.grid.header_double_clicked.connect(self.rename_outlet_dialog)
         self.grid.selectionModel().currentChanged.connect(self._current_cell_changed)
+        self.grid.text_selection_changed.connect(self.labelling.refresh_suggestion)
         self.article_dock.visibilityChanged.connect(lambda visible: visible and self._update_article())
         self.proxy.rowsInserted.connect(self._update_status)
         self.proxy.rowsRemoved.connect(self._update_status)
@@ -371,9 +394,9 @@ class MainWindow(QMainWindow):
         """Show an analysed event (what ``open_paths`` ends with; benchmarks call it directly)."""
         self._save_outlet_layout()
         self.view = view
+        view.quoted_speech = self.legend.quoted_speech.isChecked()
         self.paths = paths
-        self.current_difference = None
-        self._term_cursor = None
+        self.navigator.set_view(view)
         self._event_key = event_key(paths)
         comparison = view.comparison
         self.labelling.open_event(comparison, paths, self._event_key, self._event_name(paths))
@@ -504,45 +527,12 @@ class MainWindow(QMainWindow):
 
     def _header_menu(self, doc_id: str, global_pos) -> None:
         menu = QMenu(self)
-        self._outlet_actions(menu, doc_id)
+        add_outlet_actions(menu, self.outlets, doc_id, self.rename_outlet_dialog, self._show_raw, self.act_show_all)
         menu.exec(global_pos)
 
-    def _outlet_actions(self, menu: QMenu, doc_id: str) -> None:
-        label = self.outlets.label(doc_id)
-        rename = menu.addAction(f"Rename “{label}”…", lambda: self.rename_outlet_dialog(doc_id))
-        rename.setEnabled(not self.outlets.blind)
-        menu.addAction(f"Hide “{label}”", lambda: self.outlets.set_hidden(doc_id, True))
-        if self.outlets.reference == doc_id:
-            menu.addAction("Clear reference (compare all pairs)", lambda: self.outlets.set_reference(None))
-        else:
-            menu.addAction(f"Use “{label}” as reference", lambda: self.outlets.set_reference(doc_id))
-        menu.addAction("Move earlier", lambda: self.outlets.move(doc_id, -1))
-        menu.addAction("Move later", lambda: self.outlets.move(doc_id, 1))
-        menu.addAction("Show raw article", lambda: self._show_raw(doc_id))
-        menu.addSeparator()
-        menu.addAction(self.act_show_all)
-
     def _fill_outlets_menu(self) -> None:
-        menu = self.outlets_menu
-        menu.clear()
-        menu.addAction(self.act_blind)
-        menu.addAction(self.act_show_all)
-        menu.addSeparator()
-        ref_menu = menu.addMenu("&Reference")
-        group = QActionGroup(ref_menu)
-        none = ref_menu.addAction("None: compare all pairs", lambda: self.outlets.set_reference(None))
-        none.setCheckable(True)
-        none.setChecked(self.outlets.reference is None)
-        group.addAction(none)
-        for doc in self.outlets.order:
-            a = ref_menu.addAction(self.outlets.label(doc), partial(self.outlets.set_reference, doc))
-            a.setCheckable(True)
-            a.setChecked(self.outlets.reference == doc)
-            group.addAction(a)
-        menu.addSeparator()
-        for doc in self.outlets.order:
-            sub = menu.addMenu(self.outlets.label(doc))
-            self._outlet_actions(sub, doc)
+        fill_outlets_menu(self.outlets_menu, self.outlets, self.rename_outlet_dialog, self._show_raw,
+                          self.act_show_all, self.act_blind)
 
     def _show_raw(self, doc_id: str) -> None:
         column = self.grid_model.column_of(doc_id)
@@ -559,6 +549,12 @@ class MainWindow(QMainWindow):
         self.settings.hidden_categories = [c for c in self.legend.boxes if c not in shown]
         if self.act_lexical.isChecked():
             refilter_rows(self.proxy)
+
+    def _quoted_speech_changed(self, shown: bool) -> None:
+        if self.view is not None:
+            self.view.quoted_speech = shown
+            self.legend.set_counts(self.view.category_counts())
+            self.grid_model.refresh()
 
     def _filters_changed(self, *_args) -> None:
         self.proxy.set_filters(lexical_only=self.act_lexical.isChecked(),
@@ -585,79 +581,22 @@ class MainWindow(QMainWindow):
         self.proxy.set_filters(lexical_only=False, omissions_only=False, query="")
 
     # --- differences ------------------------------------------------------------------------
-    def _difference_categories(self) -> set[str]:
+    def difference_categories(self) -> set[str]:
         shown = self.legend.shown() & set(DIFFERENCE_CATEGORIES)
         return shown or {"lexical"}
 
     def next_difference(self) -> bool:
-        return self._step(1)
+        return self.navigator.step(1)
 
     def previous_difference(self) -> bool:
-        return self._step(-1)
+        return self.navigator.step(-1)
 
-    def _step(self, direction: int) -> bool:
-        if self.view is None:
-            return False
-        rows = self.proxy.rowCount()
-        current = self.grid.currentIndex()
-        # Before any difference was shown, F8 starts above the first row (Qt puts the
-        # current index on row 0 at start, whose differences would be skipped).
-        shown = current.isValid() and self.current_difference is not None
-        start = current.row() if shown else (-1 if direction > 0 else rows)
-        visible = self.outlets.visible()
-        categories = self._difference_categories()
-        r = start + direction
-        while 0 <= r < rows:
-            source_row = self.proxy.mapToSource(self.proxy.index(r, 0)).row()
-            d = self.view.lead_difference(source_row, categories, self.outlets.reference, visible)
-            if d is not None:
-                self.show_difference(d)
-                return True
-            r += direction
-        self.statusBar().showMessage("No further difference" if direction > 0 else "No earlier difference", 3000)
-        return False
+    @property
+    def current_difference(self) -> Difference | None:
+        return self.navigator.current
 
-    def show_difference(self, d: Difference, sync_panel: bool = True) -> None:
-        """Scroll the grid to ``d``'s row and select its two cells."""
-        if self.view is None:
-            return
-        source_row = self.view.row_index(d.row_id)
-        proxy_index = self.proxy.mapFromSource(self.grid_model.index(source_row, 0))
-        if not proxy_index.isValid():
-            self.clear_filters()
-            self.statusBar().showMessage("Filters cleared to show the difference", 3000)
-            proxy_index = self.proxy.mapFromSource(self.grid_model.index(source_row, 0))
-        for doc in (d.doc_a, d.doc_b):
-            if doc in self.outlets.hidden:
-                self.outlets.set_hidden(doc, False)
-        columns = [self.grid_model.column_of(d.doc_a), self.grid_model.column_of(d.doc_b)]
-        self.current_difference = d
-        if self.grid._relayout_timer.isActive():
-            self.grid.relayout_rows()
-        self.grid.select_cells(proxy_index.row(), columns)
-        if sync_panel:
-            self.differences_panel.select_difference(d)
-        self.labelling.refresh_suggestion()
-        self.statusBar().showMessage(
-            f"Row {source_row}: {self.outlets.label(d.doc_a)} «{d.a_text}» / {self.outlets.label(d.doc_b)} "
-            f"«{d.b_text}» ({CATEGORY_LABELS.get(d.category, d.category)}, score {d.score:.2f})", 8000)
-
-    def _panel_difference_selected(self, d: Difference) -> None:
-        if d is not None:
-            self.show_difference(d, sync_panel=False)
-
-    def _term_selected(self, term) -> None:
-        if self.view is None or term is None:
-            return
-        found = self.view.differences_for_term(term.term_a, term.term_b)
-        if not found:
-            self.statusBar().showMessage("No difference found for this term pair", 3000)
-            return
-        n = 0
-        if self._term_cursor and self._term_cursor[0] == term:
-            n = (self._term_cursor[1] + 1) % len(found)
-        self._term_cursor = (term, n)
-        self.show_difference(found[n])
+    def show_difference(self, d: Difference) -> None:
+        self.navigator.show(d)
 
     def present(self) -> None:
         """Open the classroom presentation at the current claim (it deletes itself on close)."""
@@ -732,16 +671,7 @@ class MainWindow(QMainWindow):
                           "Arabic font.")
 
     def _shortcuts_help(self) -> None:
-        QMessageBox.information(self, "Keyboard shortcuts", "\n".join([
-            "Next difference: Alt+Down or F8", "Previous difference: Alt+Up or Shift+F8",
-            "Search: Ctrl+F", "Only word-choice rows: Ctrl+L", "Only omissions: Ctrl+Shift+M",
-            "Blind mode: Ctrl+B", "Raw article: Ctrl+R", "Side panel: F9",
-            "Zoom: Ctrl++ / Ctrl+- / Ctrl+0", "Open files: Ctrl+O", "Open folder: Ctrl+Shift+O",
-            "Copy cells: Ctrl+C", "",
-            "Label the selection: a code's key (1–9, letters), or Enter for the suggested code",
-            "Find a code: / or Ctrl+;", "Pin a span to pair it with another outlet's: Ctrl+P",
-            "Undo / redo a label: Ctrl+Z / Ctrl+Shift+Z", "",
-            "Present (classroom mode): F5; inside it, arrows step, Down reveals, B quiz, R names, P handout"]))
+        self.shortcuts_dialog = shortcuts_dialog(self)
 
     # --- closing ----------------------------------------------------------------------------
     def save_settings(self) -> None:

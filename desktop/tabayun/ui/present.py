@@ -14,102 +14,27 @@ from __future__ import annotations
 
 import hashlib
 import html
-from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QMarginsF, QPointF, QRectF, Qt
-from PySide6.QtGui import (QBrush, QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPainterPath, QPaintDevice,
-                           QPalette, QPdfWriter, QPen, QTextCharFormat, QTextLayout, QTextOption)
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ..core.model import Difference
 from ..core.sharing.event_view import PRIORITY, EventView, blind_label
-from .app import article_font
-from .colours import CATEGORY_COLOURS
-from .models import ALL_CATEGORIES, CATEGORY_LABELS, OutletState
+from .categories import ALL_CATEGORIES, CATEGORY_COLOURS, CATEGORY_LABELS
+from .claim_painting import (CARD, CARD_BORDER, FAINT_INK, INK, OMISSION_BACKGROUND, OMISSION_HATCH, OMISSION_TEXT,
+                             PAPER, CaptionItem, build_layout, isolated, paint_omission_background, quoted)
+from .fonts import BASE_POINT_SIZE, article_font
+from .handout import print_handout
 from .offsets import to_utf16_ranges
+from .outlet_state import OutletState
 
 STEPS = ("texts", "differences", "categories")
-NORMAL_POINT_SIZE = 13.0  # the grid's default text size (main_window.BASE_POINT_SIZE)
 PRESENT_SCALE = 2.2  # text on the projector, relative to the grid
 DESIGN_SIZE = (1600.0, 1000.0)  # the window size the sizes below are chosen for
 MIN_TEXT_PX = 14  # a long claim shrinks to fit its panel, but not below this
 CAPTION_SHARE = 0.2  # of the window height, kept for step 2 at every step: the text never reflows
 MAX_CAPTION_ITEMS = 4
-OMISSION_TEXT = "not reported\nلم يرد"
-PAPER = QColor("#f4f2ed")
-CARD = QColor("#ffffff")
-CARD_BORDER = QColor("#d0d4da")
-INK = QColor("#1d1d1f")
-FAINT_INK = QColor("#6b6b6b")
-OMISSION_BACKGROUND = QColor("#f6f6f6")
-OMISSION_HATCH = QColor("#cfcfcf")
-_LINE_SEPARATOR = "\u2028"  # a paragraph break inside one layout; one UTF-16 unit like "\n"
-_FSI, _PDI = "\u2068", "\u2069"  # isolate quoted Arabic inside an English line
-
-
-@dataclass(frozen=True)
-class CaptionItem:
-    """One line of step 2: a machine category or a person's label, and what it is about."""
-
-    colour: QColor
-    heading: str
-    body: str
-
-
-def _isolated(text: str) -> str:
-    """Arabic inside an English line keeps its own order, and so does the line around it."""
-    return f"{_FSI}{text}{_PDI}"
-
-
-def _quoted(words: str) -> str:
-    words = " ".join(words.split())
-    return _isolated(f"«{words}»") if words else "—"  # an insertion: nothing on that side
-
-
-def build_layout(text: str, font: QFont, direction: str, width: float, highlights=(), underlines=(),
-                 device: QPaintDevice | None = None) -> tuple[QTextLayout, float]:
-    """``text`` laid out in ``width``, in its own direction, with background highlights
-    ``(utf16 start, length, category)`` and underlines ``(utf16 start, length, colour)``."""
-    layout = QTextLayout(text.replace("\n", _LINE_SEPARATOR), font, device)
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    rtl = direction == "rtl"
-    option.setTextDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
-    option.setAlignment((Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft)
-                        | Qt.AlignmentFlag.AlignAbsolute)
-    layout.setTextOption(option)
-    formats = []
-    for start, length, category in highlights:
-        colour = CATEGORY_COLOURS.get(category)
-        if colour is not None and length > 0:
-            fmt = QTextCharFormat()
-            fmt.setBackground(QBrush(colour))
-            formats.append(_format_range(start, length, fmt))
-    for start, length, colour in underlines:
-        fmt = QTextCharFormat()
-        fmt.setFontUnderline(True)
-        fmt.setUnderlineColor(QColor(colour).darker(150))
-        formats.append(_format_range(start, length, fmt))
-    layout.setFormats(formats)
-    layout.beginLayout()
-    y, leading = 0.0, max(0.0, QFontMetricsF(font, device).leading() if device else QFontMetricsF(font).leading())
-    while (line := layout.createLine()).isValid():
-        line.setLineWidth(max(1.0, width))
-        line.setPosition(QPointF(0, y))
-        y += line.height() + leading
-    layout.endLayout()
-    return layout, y
-
-
-def _format_range(start: int, length: int, fmt: QTextCharFormat) -> QTextLayout.FormatRange:
-    fr = QTextLayout.FormatRange()
-    fr.start, fr.length, fr.format = start, length, fmt
-    return fr
-
-
-def paint_omission_background(painter: QPainter, rect: QRectF) -> None:
-    painter.fillRect(rect, OMISSION_BACKGROUND)
-    painter.fillRect(rect, QBrush(OMISSION_HATCH, Qt.BrushStyle.BDiagPattern))
 
 
 class _ClaimText(QWidget):
@@ -269,7 +194,7 @@ class PresentationWindow(QWidget):
 
     def target_text_px(self) -> int:
         """The text size before fitting: 2.2 times the grid's, scaled with the window."""
-        normal_px = NORMAL_POINT_SIZE * self.logicalDpiY() / 72.0
+        normal_px = BASE_POINT_SIZE * self.logicalDpiY() / 72.0
         return max(MIN_TEXT_PX, round(PRESENT_SCALE * normal_px * self._scale()))
 
     def padding(self) -> float:
@@ -425,7 +350,7 @@ class PresentationWindow(QWidget):
             self._refresh()
 
     # --- names and order ------------------------------------------------------------------------
-    def _quiz_order(self, row: int | None) -> list[str]:
+    def quiz_order(self, row: int | None) -> list[str]:
         """The shown outlets shuffled for this claim: the same claim, the same order."""
         if row is None:
             return list(self.shown)
@@ -435,7 +360,7 @@ class PresentationWindow(QWidget):
     def displayed(self, row: int | None = None) -> list[str]:
         """The shown outlets in column order (first = where reading starts)."""
         row = self.row if row is None else row
-        return self._quiz_order(row) if self.quiz and not self.names_revealed else list(self.shown)
+        return self.quiz_order(row) if self.quiz and not self.names_revealed else list(self.shown)
 
     def outlet_label(self, doc_id: str, row: int | None = None, revealed: bool | None = None) -> str:
         """A column's title. In the quiz, letters follow the shuffled columns of each claim,
@@ -444,11 +369,11 @@ class PresentationWindow(QWidget):
         if not self.quiz:
             star = "★ " if doc_id == self._anchor() else ""
             return star + self.outlets.name(doc_id)
-        letter = blind_label(self._quiz_order(self.row if row is None else row).index(doc_id))
-        return f"{letter} · {_isolated(self.outlets.name(doc_id))}" if revealed else letter
+        letter = blind_label(self.quiz_order(self.row if row is None else row).index(doc_id))
+        return f"{letter} · {isolated(self.outlets.name(doc_id))}" if revealed else letter
 
     # --- what a claim shows ---------------------------------------------------------------------
-    def _cell_ranges(self, row: int, doc: str, step: int) -> tuple[list, list]:
+    def cell_ranges(self, row: int, doc: str, step: int) -> tuple[list, list]:
         """Highlights (step 1 on) and label underlines (step 2) of a cell, in UTF-16."""
         cell = self.view.cell(row, doc)
         if cell is None or step < 1:
@@ -489,8 +414,8 @@ class PresentationWindow(QWidget):
         for d in self._differences(row):
             items.append(CaptionItem(CATEGORY_COLOURS.get(d.category, FAINT_INK),
                                      CATEGORY_LABELS.get(d.category, d.category),
-                                     f"{self._named(d.doc_a, row, revealed)} {_quoted(d.a_text)}  ↔  "
-                                     f"{self._named(d.doc_b, row, revealed)} {_quoted(d.b_text)}"))
+                                     f"{self._named(d.doc_a, row, revealed)} {quoted(d.a_text)}  ↔  "
+                                     f"{self._named(d.doc_b, row, revealed)} {quoted(d.b_text)}"))
             for label in [lb for lb in labels if _on_difference(lb, d)]:
                 labels.remove(label)
                 items.append(self._label_item(label))
@@ -498,24 +423,24 @@ class PresentationWindow(QWidget):
             for m in self.view.cell_markers(row, doc):
                 items.append(CaptionItem(CATEGORY_COLOURS.get(m.category, FAINT_INK),
                                          CATEGORY_LABELS.get(m.category, m.category),
-                                         f"{self._named(doc, row, revealed)} {_quoted(m.text)}"))
+                                         f"{self._named(doc, row, revealed)} {quoted(m.text)}"))
         items.extend(self._label_item(label) for label in labels)
         for doc in self.shown:
             if self.view.cell(row, doc) is None:
                 items.append(CaptionItem(OMISSION_HATCH, "Omission",
-                                         f"{self._named(doc, row, revealed)}: not reported · {_isolated('لم يرد')}"))
+                                         f"{self._named(doc, row, revealed)}: not reported · {isolated('لم يرد')}"))
         return items
 
     def _named(self, doc_id: str, row: int, revealed: bool | None) -> str:
-        return _isolated(self.outlet_label(doc_id, row, revealed))
+        return isolated(self.outlet_label(doc_id, row, revealed))
 
     def _label_item(self, label) -> CaptionItem:
         try:
             code = self.annotation.codebook.code(label.code)
-            heading = f"{code.label_en} · {_isolated(code.label_ar)}"
+            heading = f"{code.label_en} · {isolated(code.label_ar)}"
         except KeyError:
             heading = label.code  # a code of another codebook: still shown
-        body = _quoted(label.text) + (f" — {_isolated(label.note)}" if label.note else "")
+        body = quoted(label.text) + (f" — {isolated(label.note)}" if label.note else "")
         return CaptionItem(QColor(self.annotation.colour(label.code)), f"Label: {heading}", body)
 
     # --- painting the window -------------------------------------------------------------------------
@@ -529,7 +454,7 @@ class PresentationWindow(QWidget):
             doc = panel.doc_id = order[i]
             panel.header.setText(self.outlet_label(doc))
             cell = self.view.cell(row, doc) if row is not None else None
-            highlights, underlines = self._cell_ranges(row, doc, self.step) if cell else ([], [])
+            highlights, underlines = self.cell_ranges(row, doc, self.step) if cell else ([], [])
             panel.text.set_claim(cell.text if cell else ("" if row is None else None),
                                  self.view.cell_direction(row, doc) if row is not None else self.view.direction,
                                  row is not None and self.view.is_headline(row), highlights, underlines)
@@ -596,125 +521,7 @@ class PresentationWindow(QWidget):
             self.print_handout(path if path.lower().endswith(".pdf") else path + ".pdf")
 
     def print_handout(self, path: str) -> None:
-        """A PDF (A4 landscape) of every differing claim of the shown outlets, one per page,
-        with the differences highlighted, their categories and labels, and a legend. In the
-        quiz the pages keep the letters and shuffled columns: a worksheet for the class."""
-        writer = QPdfWriter(path)
-        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        writer.setPageOrientation(QPageLayout.Orientation.Landscape)
-        writer.setPageMargins(QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter)
-        writer.setResolution(150)
-        writer.setTitle(f"{self.event_title} — handout")
-        writer.setCreator("Tabayun")
-        painter = QPainter(writer)
-        try:
-            for page, row in enumerate(self.claims):
-                if page:
-                    writer.newPage()
-                self._paint_page(painter, writer, row, page)
-            if not self.claims:
-                self._paint_page(painter, writer, None, 0)
-        finally:
-            painter.end()
-
-    def _paint_page(self, painter: QPainter, device: QPdfWriter, row: int | None, page: int) -> None:
-        area = QRectF(0, 0, device.width(), device.height())
-        mm = device.resolution() / 25.4
-        painter.setPen(INK)
-        painter.setFont(_points(self.base_font, 16, bold=True))
-        where = (f"claim {page + 1} / {len(self.claims)}" + (" · headlines" if self.view.is_headline(row) else "")
-                 if row is not None else "no differing claims")
-        title_h = QFontMetricsF(painter.font(), device).height() * 1.4
-        painter.drawText(QRectF(area.left(), area.top(), area.width(), title_h),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, f"{self.event_title} — {where}")
-        legend_h = 9 * mm
-        caption_h = area.height() * 0.22
-        top = area.top() + title_h + 2 * mm
-        columns = QRectF(area.left(), top, area.width(), area.bottom() - legend_h - caption_h - top - 3 * mm)
-        if row is not None:
-            self._paint_columns(painter, device, columns, row)
-            self._paint_caption(painter, device, QRectF(area.left(), columns.bottom() + 3 * mm, area.width(),
-                                                        caption_h), self.caption_items(row, revealed=False))
-        self._paint_legend(painter, device, QRectF(area.left(), area.bottom() - legend_h, area.width(), legend_h))
-
-    def _paint_columns(self, painter: QPainter, device: QPdfWriter, rect: QRectF, row: int) -> None:
-        order = self._quiz_order(row) if self.quiz else list(self.shown)
-        gap = 4 * device.resolution() / 25.4
-        width = (rect.width() - gap * (len(order) - 1)) / max(1, len(order))
-        header_font = _points(self.base_font, 12, bold=True)
-        header_h = QFontMetricsF(header_font, device).height() * 1.6
-        pad = header_h * 0.3
-        cells = [self.view.cell(row, doc) for doc in order]
-        directions = [self.view.cell_direction(row, doc) for doc in order]
-        body_h = rect.height() - header_h - 2 * pad
-        bold = self.view.is_headline(row)
-        size = 20.0
-        while size > 7 and any(c and build_layout(c.text, _points(self.base_font, size, bold), direc, width - 2 * pad,
-                                                  device=device)[1] > body_h for c, direc in zip(cells, directions)):
-            size -= 0.5
-        font = _points(self.base_font, size, bold)
-        for i, (doc, cell, direction) in enumerate(zip(order, cells, directions)):
-            slot = len(order) - 1 - i if self.rtl else i  # reading starts on the right in Arabic
-            box = QRectF(rect.left() + slot * (width + gap), rect.top(), width, rect.height())
-            card = QPainterPath()
-            card.addRoundedRect(box, pad, pad)
-            painter.setPen(QPen(CARD_BORDER, 2))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(card)
-            painter.setPen(INK)
-            painter.setFont(header_font)
-            painter.drawText(QRectF(box.left(), box.top(), box.width(), header_h), Qt.AlignmentFlag.AlignCenter,
-                             self.outlet_label(doc, row, revealed=False))
-            body = QRectF(box.left() + 1, box.top() + header_h, box.width() - 2, box.height() - header_h - 1)
-            if cell is None:
-                painter.save()
-                painter.setClipPath(card)  # the hatching keeps to the card's round corners
-                paint_omission_background(painter, body)
-                painter.restore()
-                painter.setFont(_points(self.base_font, 14))
-                painter.setPen(FAINT_INK)
-                painter.drawText(body, Qt.AlignmentFlag.AlignCenter, OMISSION_TEXT)
-                continue
-            highlights, _ = self._cell_ranges(row, doc, 1)
-            layout, _ = build_layout(cell.text, font, direction, width - 2 * pad, highlights, device=device)
-            layout.draw(painter, QPointF(box.left() + pad, body.top() + pad))
-
-    def _paint_caption(self, painter: QPainter, device: QPdfWriter, rect: QRectF, items: list[CaptionItem]) -> None:
-        painter.setFont(_points(self.base_font, 10))
-        line_h = QFontMetricsF(painter.font(), device).height()
-        y = rect.top()
-        for item in items:
-            if y + line_h > rect.bottom():
-                painter.setPen(FAINT_INK)
-                painter.drawText(QPointF(rect.left(), y + line_h * 0.8), "…")
-                break
-            swatch = QRectF(rect.left(), y + line_h * 0.2, line_h * 0.6, line_h * 0.6)
-            painter.fillRect(swatch, item.colour)
-            painter.setPen(INK)
-            text_rect = QRectF(swatch.right() + line_h * 0.4, y, rect.width() - swatch.width() - line_h, rect.bottom() - y)
-            used = painter.boundingRect(text_rect, Qt.TextFlag.TextWordWrap, f"{item.heading}: {item.body}")
-            painter.drawText(text_rect, Qt.TextFlag.TextWordWrap, f"{item.heading}: {item.body}")
-            y += used.height() + line_h * 0.2
-
-    def _paint_legend(self, painter: QPainter, device: QPdfWriter, rect: QRectF) -> None:
-        painter.setFont(_points(self.base_font, 9))
-        metrics = QFontMetricsF(painter.font(), device)
-        x, box = rect.left(), metrics.height() * 0.8
-        painter.setPen(INK)
-        for category in ALL_CATEGORIES:
-            name = CATEGORY_LABELS.get(category, category)
-            painter.fillRect(QRectF(x, rect.center().y() - box / 2, box, box), CATEGORY_COLOURS[category])
-            x += box * 1.4
-            painter.drawText(QRectF(x, rect.top(), metrics.horizontalAdvance(name) + 2, rect.height()),
-                             Qt.AlignmentFlag.AlignVCenter, name)
-            x += metrics.horizontalAdvance(name) + box * 2
-
-
-def _points(base: QFont, size: float, bold: bool = False) -> QFont:
-    font = QFont(base)
-    font.setPointSizeF(size)
-    font.setBold(bold)
-    return font
+        print_handout(self, path)
 
 
 def _on_difference(label, d: Difference) -> bool:

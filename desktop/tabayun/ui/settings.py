@@ -114,6 +114,21 @@ class Settings:
     def last_directory(self, value: str) -> None:
         self._s.setValue("files/last_directory", value)
 
+    @property
+    def export_directory(self) -> str:
+        """Where File → Export makes its folders: the last place chosen, else the user's
+        Documents folder (never the working directory, which is wherever the app started)."""
+        value = str(self._s.value("files/export_directory", "") or "")
+        if value and Path(value).is_dir():
+            return value
+        from platformdirs import user_documents_path
+
+        return str(user_documents_path())
+
+    @export_directory.setter
+    def export_directory(self, value: str) -> None:
+        self._s.setValue("files/export_directory", value)
+
     # --- recent events ----------------------------------------------------------
     @property
     def recent_events(self) -> list[list[str]]:

@@ -31,6 +31,12 @@ class LabelTarget:
 
 
 def for_difference(d: Difference) -> LabelTarget:
+    """Both sides of a difference. An insertion has words on one side only: the label goes
+    on the side that has them, against the (empty) place in the other outlet where they
+    would stand, never on the empty side."""
+    if d.a_start == d.a_end and d.b_start != d.b_end:
+        return LabelTarget(d.doc_b, d.b_start, d.b_end, d.doc_a, d.a_start, d.a_end, d.row_id, d.category,
+                           "difference")
     return LabelTarget(d.doc_a, d.a_start, d.a_end, d.doc_b, d.b_start, d.b_end, d.row_id, d.category, "difference")
 
 

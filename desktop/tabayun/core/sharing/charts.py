@@ -204,6 +204,30 @@ def coverage(comparison: Comparison) -> Figure:
     return fig
 
 
+def loaded_wording_chart(comparison: Comparison) -> Figure:
+    """Bars: per outlet, loaded wording in its own voice per 1000 words (count and top term
+    written on the bar); the words it quotes are left out."""
+    from .summary import loaded_wording  # here, not on top: charts stays importable without the analysis
+
+    rows = sorted(loaded_wording(comparison), key=lambda r: -r.per_1000_words)
+    style = _text_style()
+    fig = _figure(9, 1.5 + 0.5 * max(1, len(rows)))
+    ax = fig.add_subplot()
+    positions = np.arange(len(rows))
+    values = [r.per_1000_words for r in rows]
+    ax.barh(positions, values, color=TERM_B_COLOUR)
+    for i, r in enumerate(rows):
+        top = f" — {r.top_terms[0][0]}" if r.top_terms else ""
+        ax.text(values[i], i, chart_text(f" {r.markers}{top}"), va="center", fontsize=8, **style)
+    ax.set_yticks(positions, labels=[chart_text(r.outlet) for r in rows], **style)
+    ax.invert_yaxis()  # most loaded on top
+    ax.set_xlim(0, max(values + [1.0]) * 1.35)
+    ax.set_xlabel(chart_text("markers in the outlet's own voice per 1000 words"), **style)
+    ax.set_title(chart_text("Loaded wording per outlet (own voice; quoted speech left out)"), fontsize=11, **style)
+    ax.spines[["top", "right"]].set_visible(False)
+    return fig
+
+
 # --- files ---------------------------------------------------------------------------------
 
 def save_chart(fig: Figure, stem: str | Path) -> list[Path]:

@@ -141,6 +141,8 @@ class EventView:
         self.comparison = comparison
         self.rows: list[Row] = list(comparison.rows)
         self.doc_ids: list[str] = comparison.doc_ids
+        # Show markers inside quoted speech too (a speaker's words the outlet quotes)?
+        self.quoted_speech = False
         self.direction = event_direction(comparison)
         self._row_index = {row.row_id: i for i, row in enumerate(self.rows)}
         self._cells: dict[tuple[int, str], Cell] = {}
@@ -220,8 +222,11 @@ class EventView:
         return out
 
     def cell_markers(self, row: int, doc_id: str, categories: Iterable[str] | None = None) -> list[Marker]:
+        """The cell's markers; those inside quoted speech only when :attr:`quoted_speech` is on
+        (by default the view shows what the outlet itself wrote, not the words it quotes)."""
         cats = None if categories is None else set(categories)
-        return [m for m in self._markers_by_cell.get((row, doc_id), ()) if cats is None or m.category in cats]
+        return [m for m in self._markers_by_cell.get((row, doc_id), ())
+                if (cats is None or m.category in cats) and (self.quoted_speech or m.own_voice)]
 
     def cell_highlights(self, row: int, doc_id: str, categories: Iterable[str] | None = None,
                         reference: str | None = None, visible: Iterable[str] | None = None) -> list[Highlight]:
@@ -272,7 +277,7 @@ class EventView:
                 cats.add(d.category)
         for doc in self.rows[row].units:
             if doc in shown:
-                cats.update(m.category for m in self._markers_by_cell.get((row, doc), ()))
+                cats.update(m.category for m in self.cell_markers(row, doc))
         return cats
 
     # --- filters ----------------------------------------------------------------
@@ -341,12 +346,14 @@ class EventView:
         return best[1] if best else None
 
     def category_counts(self) -> dict[str, int]:
-        """How many differences and markers of each category the event has."""
+        """How many differences and markers of each category the event has (markers inside
+        quoted speech only when those are shown)."""
         counts: dict[str, int] = defaultdict(int)
         for d in self.comparison.differences:
             counts[d.category] += 1
         for m in self.comparison.markers:
-            counts[m.category] += 1
+            if self.quoted_speech or m.own_voice:
+                counts[m.category] += 1
         return dict(counts)
 
     def differences_for_term(self, term_a: str, term_b: str) -> list[Difference]:

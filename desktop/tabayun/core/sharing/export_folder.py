@@ -1,5 +1,9 @@
 """Everything to share about one event, written into one folder.
 
+The window exports into a new folder each time (:func:`new_export_folder`: named after
+the event and the minute, never an earlier export's); ``tabayun export --out DIR`` writes
+into DIR itself, as scripts expect.
+
     out_dir/labeled_diffs.csv    the labels, one tidy line each (only when labels are given)
     out_dir/labeled_diffs.xlsx   the same as an Excel sheet
     out_dir/charts/*.png|svg     coverage, term heat map, codes per outlet (needs labels)
@@ -11,6 +15,8 @@ write (e.g. the codes chart when there are no labels now) are left as they are.
 
 from __future__ import annotations
 
+import re
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +33,30 @@ if TYPE_CHECKING:
 TABLE_NAME = "labeled_diffs"
 REPORT_NAME = "report.html"
 CHARTS_DIR = "charts"
+# characters no file system (or no Windows one) takes in a folder name
+_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
+
+
+def export_folder_name(event_name: str, when: datetime) -> str:
+    """``"<event> export 2026-12-02 0915"``: the event's name made safe for a folder."""
+    name = " ".join(_UNSAFE.sub(" ", event_name).split()).strip(" .") or "Tabayun"
+    return f"{name[:80]} export {when:%Y-%m-%d %H%M}"
+
+
+def new_export_folder(parent: str | Path, event_name: str, when: datetime | None = None) -> Path:
+    """Make and return a new, empty folder in ``parent`` for one export; a second export
+    in the same minute gets " (2)", " (3)"...: nothing of an earlier export is overwritten."""
+    base = export_folder_name(event_name, when or datetime.now())
+    parent = Path(parent)
+    parent.mkdir(parents=True, exist_ok=True)
+    n = 1
+    while True:
+        folder = parent / (base if n == 1 else f"{base} ({n})")
+        try:
+            folder.mkdir()  # exclusive: another export that took this name makes us try the next
+            return folder
+        except FileExistsError:
+            n += 1
 
 
 def export_event(comparison: Comparison, out_dir: str | Path, labels: pd.DataFrame | None = None,
@@ -48,6 +78,7 @@ def export_event(comparison: Comparison, out_dir: str | Path, labels: pd.DataFra
     figures = {
         "Which outlet reports which claim": ("coverage", lambda: charts.coverage(comparison)),
         "Term pairs: the words each outlet wrote": ("terms", lambda: charts.term_heatmap(comparison)),
+        "Loaded wording per outlet (own voice)": ("loaded_wording", lambda: charts.loaded_wording_chart(comparison)),
     }
     if has_labels:
         figures["Labels per outlet, by code"] = ("codes_per_outlet", lambda: charts.codes_per_outlet(labels, comparison))

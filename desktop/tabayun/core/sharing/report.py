@@ -31,6 +31,7 @@ from ..files import atomic_write_bytes
 from ..model import UnitKind
 from .event_view import PRIORITY, EventView, Highlight, event_direction, text_direction, whole_words
 from .labeled_diffs import SpanIndex, labeled_table
+from .summary import loaded_wording
 
 if TYPE_CHECKING:
     from ..analysis.comparison import Comparison
@@ -190,6 +191,23 @@ def _outlets_section(comparison: Comparison) -> str:
     return ('<section id="outlets"><h2 dir="auto">Outlets</h2><table class="facts"><thead><tr><th>Outlet</th>'
             f'<th>Article</th><th>Date</th><th>Claims</th><th>Shared with others</th>{source_head}<th></th></tr>'
             f'</thead><tbody>{"".join(rows)}</tbody></table></section>')
+
+
+def _loaded_section(comparison: Comparison) -> str:
+    """Per outlet: how loaded its own wording is (markers in its voice, not those it quotes)."""
+    rows = loaded_wording(comparison)
+    if not any(r.markers or r.quoted for r in rows):
+        return ""
+    body = []
+    for r in sorted(rows, key=lambda r: -r.per_1000_words):
+        top = "، ".join(f"{t} ×{n}" if n > 1 else t for t, n in r.top_terms)
+        body.append(f'<tr><td dir="auto">{_esc(r.outlet)}</td><td>{r.markers}</td><td>{r.per_1000_words:.1f}</td>'
+                    f'<td>{r.quoted}</td><td dir="auto">{_esc(top)}</td></tr>')
+    return ('<section id="loaded"><h2 dir="auto">Loaded wording</h2><p class="hint" dir="auto">Loaded terms, scare '
+            'quotes and judging attribution verbs in each outlet\'s own voice (its sentences and its paraphrases of '
+            'others); words it quotes are counted apart.</p><table class="facts"><thead><tr><th>Outlet</th>'
+            '<th>Markers</th><th>Per 1000 words</th><th>In quotes</th><th>Top terms</th></tr></thead>'
+            f'<tbody>{"".join(body)}</tbody></table></section>')
 
 
 def _legend(view: EventView) -> str:
@@ -408,6 +426,7 @@ def render_report(comparison: Comparison, labels: pd.DataFrame | None,
         f"<title>{_esc(title)}</title><style>{_style()}</style></head><body>",
         f'<header><h1 dir="auto">{_esc(title)}</h1><p class="meta">{outlets}</p><p class="meta" dir="ltr">{_esc(made)}</p></header>',
         _outlets_section(comparison),
+        _loaded_section(comparison),
         _claims_section(view, placed, marks),
         _labels_section(placed),
         _omission_section(view),

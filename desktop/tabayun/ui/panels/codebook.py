@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QListView, Q
 
 from ...core.annotation.codebook import Codebook
 from ..label_models import CodebookModel
-from ..models import ItemRole, refilter_rows
+from ..grid_model import refilter_rows
+from ..roles import ItemRole
 
 
 class _CodeFilter(QSortFilterProxyModel):

@@ -7,7 +7,10 @@ from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, Q
 
 from ...core.model import Difference
 from ...core.sharing.event_view import DIFFERENCE_CATEGORIES
-from ..models import CATEGORY_LABELS, DifferencesFilterProxy, DifferencesModel, ItemRole, OutletState
+from ..categories import CATEGORY_LABELS
+from ..outlet_state import OutletState
+from ..panel_models import DifferencesFilterProxy, DifferencesModel
+from ..roles import ItemRole
 from .tables import item_table
 
 

@@ -4,11 +4,39 @@ code, delete, and jump to a label in the grid."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtWidgets import (QDoubleSpinBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDoubleSpinBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout,
+                               QWidget)
 
 from ..label_models import LabelsModel
-from ..models import ItemRole, OutletState, SourceSortingProxy
+from ..outlet_state import OutletState
+from ..panel_models import SourceSortingProxy
+from ..roles import ItemRole
 from .tables import item_table
+
+
+class ElidedLabel(QLabel):
+    """One line that gives up its width (elided in the middle, whole in the tooltip): a
+    long path must not make the side panel wider than the screen, or cut off its other tabs."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def setText(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        super().setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideMiddle, max(40, self.width())))
 
 
 class LabelsPanel(QWidget):
@@ -31,6 +59,8 @@ class LabelsPanel(QWidget):
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.table = item_table("labels_table", self.proxy, (110, 70, 110, 70, 110, 120, 40, 70, 36))
         self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)  # a name keeps its start, never "بي...سي"
+        self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
         self.note = QLineEdit()
         self.note.setObjectName("label_note")
         self.note.setPlaceholderText("Note on the selected label (Enter saves)")
@@ -43,7 +73,7 @@ class LabelsPanel(QWidget):
         self.confidence.setValue(-0.1)
         self.delete = QPushButton("Delete")
         self.delete.setObjectName("label_delete")
-        self.count = QLabel()
+        self.count = ElidedLabel()
         self.count.setStyleSheet("color: #555;")
         edit_row = QHBoxLayout()
         edit_row.addWidget(self.note, 1)
@@ -60,11 +90,33 @@ class LabelsPanel(QWidget):
         self.note.returnPressed.connect(self._note_done)
         self.confidence.editingFinished.connect(self._confidence_done)
         self.delete.clicked.connect(self._delete)
+        outlets.changed.connect(lambda what: what in ("names", "blind", "reset") and self.fit_columns())
         self._set_editor(None)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Each column as wide as its header with the sort arrow beside it (not over it), and
+        the outlet and code columns as wide as the longest name they can show: measured on
+        the names (a few), not on thousands of rows, so a key press stays fast."""
+        header = self.table.horizontalHeader()
+        metrics = self.table.fontMetrics()
+        outlets = [self.model.outlets.label(d) for d in self.model.outlets.doc_ids]
+        codes = [c.label_en for c in self.model.codebook.codes] if self.model.codebook else []
+        names = {0: codes, 1: outlets, 3: outlets}
+        for column in range(self.model.columnCount()):
+            width = header.sectionSizeHint(column) + 6
+            if names.get(column):
+                extra = 22 + (20 if column == 0 else 0)  # padding; the code's colour swatch
+                width = max(width, max(metrics.horizontalAdvance(n) for n in names[column]) + extra)
+            width = min(width, 260) if column in names else max(width, self.table.columnWidth(column))
+            self.table.setColumnWidth(column, width)
 
     def set_labels(self, labels, codebook, path: str = "") -> None:
         current = self.current_label()
+        fit = codebook is not self.model.codebook
         self.model.set_labels(labels, codebook)
+        if fit:
+            self.fit_columns()
         n = len(labels)
         self.count.setText(f"{n} label{'s' if n != 1 else ''}" + (f" · saved in {path}" if path else ""))
         if current is not None:

@@ -1,13 +1,13 @@
-"""The legend: one coloured swatch per highlight category, each a switch to show or hide it."""
+"""The legend: one coloured swatch per highlight category, each a switch to show or hide it,
+in a tool bar (one line, no row of its own when the window is wide enough)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QCheckBox, QLabel, QLayout, QSizePolicy, QWidget
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QLabel, QToolBar
 
-from ..colours import CATEGORY_COLOURS
-from ..models import ALL_CATEGORIES, CATEGORY_LABELS
+from ..categories import ALL_CATEGORIES, CATEGORY_COLOURS, CATEGORY_LABELS
 
 TOOLTIPS = {
     "lexical": "Outlets chose different words here: framing candidates",
@@ -20,104 +20,67 @@ TOOLTIPS = {
 }
 
 
-def swatch(colour: QColor, size: int = 14) -> QIcon:
+def swatch(colour: QColor, size: int = 14, filled: bool = True) -> QIcon:
     pix = QPixmap(size, size)
     pix.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pix)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(colour.darker(140))
-    painter.setBrush(colour)
-    painter.drawRoundedRect(1, 1, size - 2, size - 2, 3, 3)
+    painter.setPen(QPen(colour.darker(140), 1.5))
+    painter.setBrush(colour if filled else Qt.BrushStyle.NoBrush)
+    painter.drawRoundedRect(QRectF(1, 1, size - 2, size - 2), 3, 3)
     painter.end()
     return QIcon(pix)
 
 
-class FlowLayout(QLayout):
-    """Items left to right, wrapping onto the next line: the legend never forces the window
-    wider than the screen."""
-
-    def __init__(self, parent=None, spacing: int = 14):
-        super().__init__(parent)
-        self._items = []
-        self._spacing = spacing
-
-    def addItem(self, item) -> None:
-        self._items.append(item)
-
-    def count(self) -> int:
-        return len(self._items)
-
-    def itemAt(self, index: int):
-        return self._items[index] if 0 <= index < len(self._items) else None
-
-    def takeAt(self, index: int):
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
-
-    def expandingDirections(self) -> Qt.Orientation:
-        return Qt.Orientation(0)
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return self._arrange(QRect(0, 0, width, 0), apply=False)
-
-    def setGeometry(self, rect: QRect) -> None:
-        super().setGeometry(rect)
-        self._arrange(rect, apply=True)
-
-    def sizeHint(self) -> QSize:
-        return self.minimumSize()
-
-    def minimumSize(self) -> QSize:
-        size = QSize()
-        for item in self._items:
-            size = size.expandedTo(item.minimumSize())
-        m = self.contentsMargins()
-        return size + QSize(m.left() + m.right(), m.top() + m.bottom())
-
-    def _arrange(self, rect: QRect, apply: bool) -> int:
-        m = self.contentsMargins()
-        area = rect.marginsRemoved(QMargins(m.left(), m.top(), m.right(), m.bottom()))
-        rtl = self.parentWidget() is not None and self.parentWidget().isRightToLeft()
-        x, y, line_height = area.x(), area.y(), 0
-        for item in self._items:
-            hint = item.sizeHint()
-            if x + hint.width() > area.right() + 1 and line_height > 0:
-                x, y = area.x(), y + line_height + 4
-                line_height = 0
-            if apply:
-                left = x if not rtl else area.right() + area.x() - x - hint.width() + 1
-                item.setGeometry(QRect(QPoint(left, y), hint))
-            x += hint.width() + self._spacing
-            line_height = max(line_height, hint.height())
-        return y + line_height - rect.y() + m.bottom()
+def switch_icon(colour: QColor) -> QIcon:
+    """A filled swatch when the category is shown, its outline when hidden."""
+    icon = QIcon()
+    icon.addPixmap(swatch(colour).pixmap(14, 14), QIcon.Mode.Normal, QIcon.State.On)
+    icon.addPixmap(swatch(colour, filled=False).pixmap(14, 14), QIcon.Mode.Normal, QIcon.State.Off)
+    return icon
 
 
-class Legend(QWidget):
+class Legend(QToolBar):
+    """The colour key as a tool bar of switches: one line, beside the main tool bar when
+    the window is wide enough, on its own line otherwise (the window decides); a category
+    that does not fit goes into the tool bar's » menu, as Qt does."""
+
     categories_changed = Signal(set)  # the categories now shown
+    quoted_speech_changed = Signal(bool)  # show markers inside quoted speech too?
 
     def __init__(self, parent=None):
-        super().__init__(parent)
-        layout = FlowLayout(self)
-        layout.setContentsMargins(8, 2, 8, 2)
-        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
+        super().__init__("Highlights", parent)
+        self.setObjectName("legend")
+        self.setMovable(False)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.setIconSize(QSize(14, 14))
+        # a hidden category: its outline and grey words, not a pressed-in button
+        self.setStyleSheet("QToolButton { border: none; padding: 2px 5px; }"
+                           "QToolButton:checked { background: transparent; }"
+                           "QToolButton:!checked { color: #8a8a8a; }"
+                           "QToolButton:hover { background: #e8edf3; border-radius: 3px; }")
         title = QLabel("Highlights:")
-        title.setStyleSheet("color: #555;")
-        layout.addWidget(title)
-        self.boxes: dict[str, QCheckBox] = {}
+        title.setStyleSheet("color: #555; padding-left: 6px;")
+        self.addWidget(title)
+        self.boxes: dict[str, QAction] = {}
         for cat in ALL_CATEGORIES:
-            box = QCheckBox(CATEGORY_LABELS[cat])
-            box.setIcon(swatch(CATEGORY_COLOURS[cat]))
-            box.setIconSize(QSize(14, 14))
-            box.setChecked(True)
-            box.setToolTip(TOOLTIPS.get(cat, "") + "\nUntick to hide.")
-            box.setObjectName(f"legend_{cat}")
-            box.toggled.connect(self._toggled)
-            layout.addWidget(box)
-            self.boxes[cat] = box
+            action = QAction(switch_icon(CATEGORY_COLOURS[cat]), CATEGORY_LABELS[cat], self)
+            action.setCheckable(True)
+            action.setChecked(True)
+            action.setToolTip(TOOLTIPS.get(cat, "") + "\nClick to hide or show.")
+            action.setObjectName(f"legend_{cat}")
+            action.toggled.connect(self._toggled)
+            self.addAction(action)
+            self.boxes[cat] = action
+        # Markers inside words the outlet quotes are a speaker's, not the outlet's: off by default.
+        self.addSeparator()
+        self.quoted_speech = QAction(switch_icon(QColor("#9aa3ad")), "Quoted speech", self)  # a switch like the rest
+        self.quoted_speech.setCheckable(True)
+        self.quoted_speech.setObjectName("legend_quoted_speech")
+        self.quoted_speech.setToolTip("Also mark loaded words inside quotations (a speaker's words the outlet "
+                                      "quotes).\nOff: only the outlet's own wording and its paraphrases.")
+        self.quoted_speech.toggled.connect(self.quoted_speech_changed)
+        self.addAction(self.quoted_speech)
 
     def _toggled(self, _checked: bool) -> None:
         self.categories_changed.emit(self.shown())

@@ -5,7 +5,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QLabel, QListView, QPushButton,
                                QVBoxLayout, QWidget)
 
-from ..models import DocRole, OutletsModel, OutletState
+from ..outlet_state import OutletState
+
+from ..panel_models import OutletsModel
+
+from ..roles import DocRole
 
 
 class OutletsPanel(QWidget):

@@ -6,7 +6,10 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
 from ...core.sharing.event_view import DIFFERENCE_CATEGORIES
-from ..models import CATEGORY_LABELS, CategoryFilterProxy, ItemRole, OutletState, TermsModel
+from ..categories import CATEGORY_LABELS
+from ..outlet_state import OutletState
+from ..panel_models import CategoryFilterProxy, TermsModel
+from ..roles import ItemRole
 from .tables import item_table
 
 

@@ -1,0 +1,303 @@
+"""The side panels' table models (differences, terms, outlets) over the core's results.
+
+They hold no analysis: every value comes from :class:`tabayun.core.sharing.event_view.EventView`
+(or the comparison it wraps).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (QAbstractListModel, QAbstractTableModel, QModelIndex, QObject,
+                            QPersistentModelIndex, QSortFilterProxyModel, Qt)
+from PySide6.QtGui import QFont
+
+from ..core.model import Difference
+from ..core.sharing.event_view import EventView
+from .categories import CATEGORY_COLOURS, CATEGORY_LABELS
+from .grid_model import refilter_rows
+from .outlet_state import OutletState
+from .roles import DocRole, ItemRole, SortRole
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class SortedItems(QAbstractTableModel):
+    """A table over ``self.items`` that sorts itself in Python (one key per item, not one
+    call per comparison): thousands of differences sort in milliseconds."""
+
+    COLUMNS: tuple[str, ...] = ()
+    items: list
+    sorted_by: tuple[int, Qt.SortOrder] | None = None  # the view's last sort, kept for new rows
+
+    def sort_key(self, item, column: int):
+        raise NotImplementedError
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or section < 0:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self.COLUMNS[section] if section < len(self.COLUMNS) else None
+        return str(section + 1)
+
+    def resort(self) -> None:
+        """Sort again as the view last asked (after rows were added)."""
+        if self.sorted_by is not None:
+            self.sort(*self.sorted_by)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not (0 <= column < self.columnCount()):
+            return
+        self.sorted_by = (column, order)
+        if not self.items:
+            return
+        self.layoutAboutToBeChanged.emit()  # PySide 6.12 takes no arguments (the sort hint is lost)
+        old = self.persistentIndexList()
+        old_items = [self.items[i.row()] if i.row() < len(self.items) else None for i in old]
+        positions = sorted(range(len(self.items)), key=lambda i: self.sort_key(self.items[i], column),
+                           reverse=order == Qt.SortOrder.DescendingOrder)
+        self.items = [self.items[i] for i in positions]
+        if old:
+            where = {id(item): row for row, item in enumerate(self.items)}
+            self.changePersistentIndexList(old, [self.index(where[id(item)], i.column()) if item is not None
+                                                 else QModelIndex() for i, item in zip(old, old_items)])
+        self.layoutChanged.emit()
+
+
+class SourceSortingProxy(QSortFilterProxyModel):
+    """Filters here, sorts in the source model (see :class:`SortedItems`)."""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        source = self.sourceModel()
+        if source is not None:
+            source.sort(column, order)
+
+
+class DifferencesModel(SortedItems):
+    COLUMNS = ("Row", "Outlet", "Words", "Words", "Outlet", "Score", "Category")
+
+    def __init__(self, outlets: OutletState, parent: QObject | None = None):
+        super().__init__(parent)
+        self.outlets = outlets
+        self.view: EventView | None = None
+        self.items: list[Difference] = []
+        outlets.changed.connect(self._outlets_changed)
+
+    def set_view(self, view: EventView | None) -> None:
+        self.beginResetModel()
+        self.view = view
+        self.items = list(view.comparison.differences) if view else []
+        self.endResetModel()
+
+    def sort_key(self, d: Difference, column: int):
+        if column == 0:
+            return (self.view.row_index(d.row_id) if self.view else d.row_id, d.doc_a, d.a_start)
+        if column == 5:
+            return d.score
+        values = (None, self.outlets.label(d.doc_a), d.a_text, d.b_text, self.outlets.label(d.doc_b), None,
+                  CATEGORY_LABELS.get(d.category, d.category))
+        return (values[column], d.row_id)
+
+    def _outlets_changed(self, what: str) -> None:
+        if what in ("names", "blind", "reset") and self.items:
+            self.dataChanged.emit(self.index(0, 1), self.index(len(self.items) - 1, 4))
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.items):
+            return None
+        d = self.items[index.row()]
+        col = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, SortRole):
+            row_pos = self.view.row_index(d.row_id) if self.view else d.row_id
+            values = (row_pos, self.outlets.label(d.doc_a), d.a_text, d.b_text, self.outlets.label(d.doc_b),
+                      d.score, CATEGORY_LABELS.get(d.category, d.category))
+            value = values[col]
+            if role == SortRole:
+                return value
+            if col == 5:
+                return f"{d.score:.2f}"
+            if col == 0:
+                return str(value)
+            return value
+        if role == Qt.ItemDataRole.DecorationRole:
+            return CATEGORY_COLOURS.get(d.category) if col == 6 else None
+        if role == ItemRole:
+            return d
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return (f"{self.outlets.label(d.doc_a)}: «{d.a_text}»\n{self.outlets.label(d.doc_b)}: «{d.b_text}»\n"
+                    f"{CATEGORY_LABELS.get(d.category, d.category)} ({d.kind}), score {d.score:.2f}")
+        if role == Qt.ItemDataRole.FontRole and d.category == "lexical" and col in (2, 3):
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+
+class DifferencesFilterProxy(SourceSortingProxy):
+    """Filters the differences by category, outlet pair and minimum score; hides those of hidden outlets."""
+
+    def __init__(self, outlets: OutletState, parent: QObject | None = None):
+        super().__init__(parent)
+        self.outlets = outlets
+        self.category: str | None = None
+        self.pair: tuple[str, str] | None = None
+        self.min_score = 0.0
+        outlets.changed.connect(lambda what: refilter_rows(self) if what in ("hidden", "reset") else None)
+
+    def set_filter(self, category: str | None = None, pair: tuple[str, str] | None = None,
+                   min_score: float = 0.0) -> None:
+        def change() -> None:
+            self.category, self.pair = category, (tuple(sorted(pair)) if pair else None)
+            self.min_score = min_score
+
+        refilter_rows(self, change)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        model = self.sourceModel()
+        if source_row >= len(model.items):
+            return False
+        d: Difference = model.items[source_row]
+        if d.doc_a in self.outlets.hidden or d.doc_b in self.outlets.hidden:
+            return False
+        if self.category and d.category != self.category:
+            return False
+        if self.pair and tuple(sorted((d.doc_a, d.doc_b))) != self.pair:
+            return False
+        return d.score >= self.min_score
+
+
+class TermsModel(SortedItems):
+    COLUMNS = ("Term", "Term", "Category", "Count", "Outlets")
+
+    def __init__(self, outlets: OutletState, parent: QObject | None = None):
+        super().__init__(parent)
+        self.outlets = outlets
+        self.items: list = []
+        outlets.changed.connect(self._outlets_changed)
+
+    def set_view(self, view: EventView | None) -> None:
+        self.beginResetModel()
+        self.items = list(view.comparison.terms) if view else []
+        self.endResetModel()
+
+    def sort_key(self, t, column: int):
+        values = (t.term_a, t.term_b, CATEGORY_LABELS.get(t.category, t.category), t.count, self._by_doc(t))
+        return (values[column], t.term_a)
+
+    def _outlets_changed(self, what: str) -> None:
+        if what in ("names", "blind", "reset") and self.items:
+            self.dataChanged.emit(self.index(0, 4), self.index(len(self.items) - 1, 4))
+
+    def _by_doc(self, term) -> str:
+        by_doc = getattr(term, "by_doc", None) or {}
+        return ", ".join(f"{self.outlets.label(d)} {n}" for d, n in by_doc.items())
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.items):
+            return None
+        t = self.items[index.row()]
+        col = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, SortRole):
+            values = (t.term_a, t.term_b, CATEGORY_LABELS.get(t.category, t.category), t.count, self._by_doc(t))
+            value = values[col]
+            return str(value) if role == Qt.ItemDataRole.DisplayRole and col == 3 else value
+        if role == ItemRole:
+            return t
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"«{t.term_a}» / «{t.term_b}»: {t.count}×\n{self._by_doc(t)}"
+        return None
+
+
+class CategoryFilterProxy(SourceSortingProxy):
+    """Filtered by the ItemRole object's ``category``; sorted by its source model."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.category: str | None = None
+
+    def set_category(self, category: str | None) -> None:
+        def change() -> None:
+            self.category = category
+
+        refilter_rows(self, change)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        if not self.category:
+            return True
+        item = self.sourceModel().index(source_row, 0, source_parent).data(ItemRole)
+        return getattr(item, "category", None) == self.category
+
+
+class OutletsModel(QAbstractListModel):
+    """The outlets in column order: check to show, edit to rename; the reference is bold."""
+
+    def __init__(self, outlets: OutletState, parent: QObject | None = None):
+        super().__init__(parent)
+        self.outlets = outlets
+        outlets.changed.connect(self._outlets_changed)
+
+    def _outlets_changed(self, what: str) -> None:
+        if what in ("order", "reset"):
+            self.beginResetModel()
+            self.endResetModel()
+        elif self.rowCount():
+            self.dataChanged.emit(self.index(0), self.index(self.rowCount() - 1))
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.outlets.order)
+
+    def doc_id(self, row: int) -> str:
+        return self.outlets.order[row]
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
+        if not self.outlets.blind:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.outlets.order):
+            return None
+        doc = self.outlets.order[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            ref = "  (reference)" if doc == self.outlets.reference else ""
+            return self.outlets.label(doc) + ref
+        if role == Qt.ItemDataRole.EditRole:
+            return self.outlets.name(doc)
+        if role == Qt.ItemDataRole.CheckStateRole:
+            return Qt.CheckState.Unchecked if doc in self.outlets.hidden else Qt.CheckState.Checked
+        if role == Qt.ItemDataRole.FontRole and doc == self.outlets.reference:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "Blind mode: names hidden" if self.outlets.blind else f"{self.outlets.name(doc)} ({doc})"
+        if role == DocRole:
+            return doc
+        return None
+
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or index.row() >= len(self.outlets.order):
+            return False
+        doc = self.outlets.order[index.row()]
+        if role == Qt.ItemDataRole.EditRole and not self.outlets.blind and isinstance(value, str):
+            self.outlets.rename(doc, value)
+            return True
+        if role == Qt.ItemDataRole.CheckStateRole:
+            checked = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
+            self.outlets.set_hidden(doc, not checked)
+            return True
+        return False
