@@ -202,9 +202,9 @@ def _run_agreement(args: argparse.Namespace) -> int:
     if args.out is not None:
         with _writing_to(args.out):
             written = [
-                write_csv(report.agreement_frame(), args.out / "agreement.csv", safe=True),
-                write_csv(report.confusion_frame(), args.out / "confusion.csv", safe=True),
-                write_csv(report.disagreements, args.out / "disagreements.csv", safe=True),
+                write_csv(report.agreement_frame(), args.out / "agreement.csv"),
+                write_csv(report.confusion_frame(), args.out / "confusion.csv"),
+                write_csv(report.disagreements, args.out / "disagreements.csv"),
             ]
         print("\nWrote " + ", ".join(str(p) for p in written))
     return 0
@@ -216,7 +216,7 @@ def _run_merge(args: argparse.Namespace) -> int:
 
     merged = merge_labels(_read_label_frames(args.labels))
     with _writing_to(args.out):
-        write_csv(merged, args.out, safe=True)
+        write_csv(merged, args.out)
     to_decide = int((merged["adjudicated"] == "").sum())
     print(f"Wrote {args.out}: {len(merged)} labelled spans, {to_decide} left to adjudicate.")
     return 0

@@ -132,7 +132,9 @@ def test_csv_and_xlsx_reopen_with_the_same_rows_and_arabic_intact(exported, samp
         assert list(frame["context"]) == list(table["context"])  # Arabic sentences, unchanged
         assert "تشكيك" in set(frame["code"])
     war_csv = from_csv.set_index("label_id").loc["L1"]
-    assert war_csv["note"] == "'" + FORMULA_NOTE  # quoted: a spreadsheet shows it as text
+    assert war_csv["note"] == FORMULA_NOTE  # read_csv undoes the escape
+    on_disk = read_csv(csv_path, raw=True).set_index("label_id").loc["L1"]
+    assert on_disk["note"] == "'" + FORMULA_NOTE  # quoted: a spreadsheet shows it as text
     assert from_xlsx.set_index("label_id").loc["L1", "note"] == FORMULA_NOTE  # kept verbatim
 
 
@@ -155,7 +157,8 @@ def test_left_to_right_sheet_and_control_characters(tmp_path):
     sheet = openpyxl.load_workbook(tmp_path / "t.xlsx").active
     assert not sheet.sheet_view.rightToLeft
     assert sheet["A2"].value == "a\ufffdb" and sheet["A3"].value == "-1+2" and sheet["A3"].data_type == "s"
-    assert read_csv(tmp_path / "t.csv")["text"].tolist() == ["a\x0bb", "'-1+2"]
+    assert read_csv(tmp_path / "t.csv", raw=True)["text"].tolist() == ["a\x0bb", "'-1+2"]
+    assert read_csv(tmp_path / "t.csv")["text"].tolist() == ["a\x0bb", "-1+2"]
 
 
 # --- the report ---------------------------------------------------------------------------

@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 
 from tabayun import __version__
-from tabayun.core.annotation import labels as labels_module
+from tabayun.core.annotation import file_lock as lock_module
+from tabayun.core.annotation import label_record
 from tabayun.core.annotation.codebook import default_codebook
 from tabayun.core.files import FORMULA_STARTS
 from tabayun.core.annotation.labels import (LABEL_COLUMNS, Label, LabelFileError, LabelStore, escape_cell, labels_to_csv,
@@ -26,7 +27,7 @@ from tabayun.core.annotation.labels import (LABEL_COLUMNS, Label, LabelFileError
 from tabayun.core.model import Article
 from tabayun.core.analysis.normalize import fold
 
-REAL_UTC_NOW = labels_module.utc_now
+REAL_UTC_NOW = label_record.utc_now
 EVENT = "gantz-morocco"
 CODEBOOK = default_codebook()
 FORMULAS = ['=HYPERLINK("http://evil.example","click")', "+1", "-x", "@sum", "'=already quoted", "'plain",
@@ -38,7 +39,7 @@ def ticking_clock(monkeypatch):
     """Each timestamp one second after the last, so no test waits for the clock."""
     start = datetime(2024, 5, 1, 12, 0, 0, tzinfo=timezone.utc)
     ticks = itertools.count()
-    monkeypatch.setattr(labels_module, "utc_now",
+    monkeypatch.setattr(label_record, "utc_now",
                         lambda: (start + timedelta(seconds=next(ticks))).strftime("%Y-%m-%dT%H:%M:%SZ"))
 
 
@@ -196,7 +197,10 @@ MALFORMED = {
     "missing column": (lambda d: drop_column(d, "confidence"), 1, "missing column(s) confidence"),
     "foreign csv": (lambda d: "name,age,city\r\nAli,34,Rabat\r\n".encode(), 1, "is not a Tabayun labels file"),
     "binary junk": (lambda d: b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), 1, "is not UTF-8 text"),
-    "nul bytes": (lambda d: d.replace(b"note 1", b"note\x00\x001", 1), 3, "contains binary data"),
+    "nul bytes in the header": (lambda d: d.replace(b"label_id", b"label\x00id", 1), 1, "contains binary data"),
+    "utf-16": (lambda d: d.decode("utf-8-sig").encode("utf-16"), 1, "is UTF-16 text"),
+    "fractional row_id": (lambda d: d.replace(b",,,,0.1.0\r\n", b",3.5,,,0.1.0\r\n", 1), 2,
+                          "row_id is not a number: '3.5'"),
     "short line": (lambda d: d + b"a,b,c\r\n", 5, "has 3 fields, expected 24"),
     "duplicate id": (lambda d: d + d.decode("utf-8-sig").split("\r\n")[1].encode() + b"\r\n", 5,
                      "is also on line 2"),
@@ -368,14 +372,14 @@ def test_a_lock_left_by_a_crash_is_broken_and_a_live_one_waited_for(tmp_path, mo
     lock = tmp_path / "labels.csv.lock"
     store = LabelStore(path, EVENT)
     lock.write_text("pid 1 on crashed-host")
-    old = time.time() - labels_module.STALE_LOCK_AGE - 5
+    old = time.time() - lock_module.STALE_LOCK_AGE - 5
     os.utime(lock, (old, old))
     store.add(simple_label(ART, 0, 3))
     assert files_in(tmp_path) == ["labels.csv"]
 
     before = path.read_bytes()
     lock.write_text("pid 2 on busy-host")
-    monkeypatch.setattr(labels_module, "LOCK_TIMEOUT", 0.2)
+    monkeypatch.setattr(lock_module, "LOCK_TIMEOUT", 0.2)
     with pytest.raises(TimeoutError, match="pid 2 on busy-host.*delete .*labels.csv.lock"):
         store.add(simple_label(ART, 4, 14))
     assert path.read_bytes() == before and len(store.labels) == 1

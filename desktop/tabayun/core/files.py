@@ -41,43 +41,64 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> None:
 # A cell starting with one of these runs as a formula when the CSV is opened in a
 # spreadsheet (CSV injection); a leading apostrophe makes it plain text there.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_ESCAPED_STARTS = FORMULA_STARTS + ("'",)
+
+
+def escape_cell(text: str) -> str:
+    """Formula-safe form of a text cell, reversed exactly by :func:`unescape_cell`: a cell
+    starting with a formula character *or an apostrophe* gets one apostrophe in front
+    (escaping apostrophes too makes the rule a bijection: ``'=x`` is written ``''=x``)."""
+    return "'" + text if text.startswith(_ESCAPED_STARTS) else text
+
+
+def unescape_cell(text: str) -> str:
+    if text.startswith("'") and text[1:2] and text[1:2] in _ESCAPED_STARTS:
+        return text[1:]
+    return text
 
 
 def formula_safe(value: object) -> object:
-    """``value`` with an apostrophe in front if a spreadsheet would run it as a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+    """``value`` escaped with :func:`escape_cell` if it is text; anything else as it is."""
+    return escape_cell(value) if isinstance(value, str) else value
 
 
-def formula_safe_frame(frame: pd.DataFrame, columns: list[str] | None = None) -> pd.DataFrame:
-    """A copy of ``frame`` whose text cells (in ``columns``, default all) cannot run as formulas."""
+def formula_safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``frame`` whose text cells and column names cannot run as formulas."""
     from pandas.api.types import is_string_dtype
 
     out = frame.copy()
-    for col in columns if columns is not None else list(out.columns):
+    for col in list(out.columns):
         # object columns, and pandas >= 3's own string dtype
         if out[col].dtype == object or is_string_dtype(out[col].dtype):
             out[col] = out[col].astype(object).map(formula_safe)
+    out.columns = [formula_safe(str(c)) for c in out.columns]  # annotator names, codes
     return out
 
 
-def write_csv(frame: pd.DataFrame, path: str | Path, safe: bool = False) -> Path:
+def write_csv(frame: pd.DataFrame, path: str | Path) -> Path:
     """Write a table as UTF-8-with-BOM CSV, atomically. Returns the path written.
 
-    ``safe=True`` quotes text that a spreadsheet would run as a formula (see
-    :func:`formula_safe`); offsets stay valid because the quoted text columns are
-    for reading, and the offsets point into the original article.
+    Every text cell and column name is formula-safe (:func:`escape_cell`); read the file
+    with :func:`read_csv` to get them back exactly (offsets into the articles then hold).
     """
-    if safe:
-        frame = formula_safe_frame(frame)
-    text = frame.to_csv(index=False, lineterminator="\r\n")
+    text = formula_safe_frame(frame).to_csv(index=False, lineterminator="\r\n")
     atomic_write_bytes(path, text.encode(CSV_ENCODING))
     return Path(path)
 
 
-def read_csv(path: str | Path) -> pd.DataFrame:
-    """Read a CSV written by :func:`write_csv` (keeps text columns as text)."""
+def read_csv(path: str | Path, raw: bool = False) -> pd.DataFrame:
+    """Read a CSV written by :func:`write_csv`: text stays text, and the formula escape is
+    undone in text cells and column names (``raw=True``: cells as they are in the file)."""
     import pandas as pd
 
-    return pd.read_csv(path, encoding=CSV_ENCODING, keep_default_na=False)
+    frame = pd.read_csv(path, encoding=CSV_ENCODING, keep_default_na=False)
+    if raw:
+        return frame
+    from pandas.api.types import is_string_dtype
+
+    frame.columns = [unescape_cell(str(c)) for c in frame.columns]
+    for at, col in enumerate(frame.columns):
+        column = frame.iloc[:, at]
+        if column.dtype == object or is_string_dtype(column.dtype):
+            frame.isetitem(at, column.map(lambda v: unescape_cell(v) if isinstance(v, str) else v))
+    return frame

@@ -133,6 +133,7 @@ class AgreementDialog(QDialog):
 
         summary = QLabel("\n".join(report.summary_lines()[:3]))
         summary.setObjectName("agreement_summary")
+        summary.setTextFormat(Qt.TextFormat.PlainText)  # annotator names are data, never HTML
         summary.setWordWrap(True)
         summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 

@@ -115,6 +115,9 @@ class Annotation(QObject):
         self.codebook: Codebook = self._load_codebook()
         self.store: LabelStore | None = None
         self.path: Path | None = None
+        # Why labelling is off for this event, said in words with what to do; "" when on.
+        # Kept (not only shown once) so that the window can keep saying it.
+        self.off_reason = ""
         self.comparison: Comparison | None = None
         self.event_name = ""
         self.undo_stack = QUndoStack(self)
@@ -161,15 +164,19 @@ class Annotation(QObject):
         self._open(Path(path))
 
     def _open(self, path: Path) -> None:
-        self.store, self.path = None, path
+        self.store, self.path, self.off_reason = None, path, ""
         try:
             self.store = LabelStore(path, self.event_name)
         except LabelFileError as exc:
-            self.problem.emit(f"{exc}. Labelling is off for this event so that the file is not overwritten: "
-                              "fix the file, or choose another one with File → Labels File…", "error")
+            self.off_reason = (f"Labelling is off: {exc}. The file is left as it is, never overwritten: fix it "
+                               "(a spreadsheet may have changed it), or choose another file with File → Labels File…")
+        except TimeoutError as exc:
+            self.off_reason = f"Labelling is off: {exc} Then reopen the event."
         except OSError as exc:
-            self.problem.emit(f"Cannot use {path} for labels ({exc.strerror or exc}); "
-                              "choose another file with File → Labels File…", "error")
+            self.off_reason = (f"Labelling is off: cannot use {path} for labels ({exc.strerror or exc}); "
+                               "choose another file with File → Labels File…")
+        if self.off_reason:
+            self.problem.emit(self.off_reason, "error")
         if self.store is not None:
             self._reanchor()
         self._watch()
@@ -198,7 +205,12 @@ class Annotation(QObject):
         try:
             self.store.reload()
         except LabelFileError as exc:
-            self.problem.emit(f"{exc}. The labels shown are those before that change.", "warning")
+            self.problem.emit(f"{exc}. The labels shown are those before that change; the next label you "
+                              "make is refused until the file is fixed.", "warning")
+        except (OSError, TimeoutError) as exc:
+            self.problem.emit(f"Labels saved by another window could not be read ({exc}).", "warning")
+        if self.store.outside_report:
+            self.problem.emit(self.store.outside_report, "info")
         self._changed()
 
     # --- labelling ------------------------------------------------------------------
@@ -214,7 +226,7 @@ class Annotation(QObject):
               suggested: str = "") -> Label | None:
         """Label ``target`` with ``code_id``; saved before this returns. None if not labelled."""
         if not self.ready:
-            self.problem.emit("Labelling is off for this event (see the message above).", "warning")
+            self.problem.emit(self.off_reason or "Open an event to label it.", "error")
             return None
         annotator = self.settings.annotator or self.ask_annotator().strip()
         if not annotator:
@@ -248,6 +260,8 @@ class Annotation(QObject):
         if command.error is not None:
             self._report_failure(command.error)
             return False
+        if self.store is not None and self.store.outside_report:
+            self.problem.emit(self.store.outside_report, "info")  # another program's edit, merged
         return True
 
     def _report_failure(self, exc: Exception) -> None:

@@ -180,6 +180,9 @@ def _application(argv: list[str] | None = None):
         app = QApplication(argv or [sys.argv[0] if sys.argv else "tabayun"])
         app.setApplicationDisplayName("Tabayun")
         app.setDesktopFileName("tabayun")
+        from . import plain_tooltips
+
+        plain_tooltips.install(app)  # outlet names, notes and article text are never HTML
     return app
 
 

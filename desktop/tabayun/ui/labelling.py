@@ -285,6 +285,8 @@ class Labelling(QObject):
                                               options=QFileDialog.Option.DontConfirmOverwrite)
         if path:
             self.annotation.use_file(path, self.w.event_key)
+            if not self.annotation.off_reason and "Labelling is off" in self.w.message_bar.text():
+                self.w.message_bar.dismiss()  # the refusal no longer holds
 
     def choose_codebook(self) -> None:
         from ..core.annotation.codebook import CodebookError

@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
                                              self.statusBar().showMessage, self.clear_filters, self)
         self._build_actions()
         self.labelling = Labelling(self)
+        self.labelling.annotation.changed.connect(self._update_status)  # "labelling off" in the status bar
         self.sharing = Sharing(self, self.settings, self.message_bar, self.statusBar().showMessage,
                                event=lambda: self.view, labels=lambda: self.labelling.annotation.labels,
                                event_name=lambda: self._event_name(self.paths) if self.paths else "Tabayun",
@@ -312,6 +313,7 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         self.status_label = QLabel()
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.progress.setMaximumWidth(220)
@@ -413,12 +415,17 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.grid)
         self.settings.add_recent_event(paths)
         self.setWindowTitle(f"{self._event_name(paths)} — Tabayun")
+        said = []
         if comparison.problems:
             lines = [f"• {p.source}: {p.reason}" for p in comparison.problems]
             n = len(comparison.problems)
-            self.message_bar.show_message(
-                f"{n} file{'s' if n > 1 else ''} could not be loaded; the other {len(comparison.articles)} "
-                f"article{'s' if len(comparison.articles) != 1 else ''} loaded:\n" + "\n".join(lines), "warning")
+            said.append(f"{n} file{'s' if n > 1 else ''} could not be loaded; the other {len(comparison.articles)} "
+                        f"article{'s' if len(comparison.articles) != 1 else ''} loaded:\n" + "\n".join(lines))
+        off = self.labelling.annotation.off_reason  # said when the labels file was opened: keep saying it
+        if off:
+            said.append(off)
+        if said:
+            self.message_bar.show_message("\n\n".join(said), "error" if off else "warning")
         else:
             self.message_bar.dismiss()
         self._update_status()
@@ -660,6 +667,8 @@ class MainWindow(QMainWindow):
             parts.append(f"reference: {self.outlets.label(self.outlets.reference)}")
         if self.outlets.blind:
             parts.append("blind mode")
+        if self.labelling.annotation.off_reason:
+            parts.append("labelling off (see the message above the grid)")
         self.status_label.setText("   ·   ".join(parts))
 
     # --- help -------------------------------------------------------------------------------

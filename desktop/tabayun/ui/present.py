@@ -82,6 +82,7 @@ class _OutletPanel(QWidget):
         super().__init__(parent)
         self.doc_id: str | None = None
         self.header = QLabel(self)
+        self.header.setTextFormat(Qt.TextFormat.PlainText)  # an outlet's name is data, never HTML
         self.header.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.header.setWordWrap(True)
         self.text = _ClaimText(owner, self)
@@ -152,6 +153,7 @@ class PresentationWindow(QWidget):
         self.setPalette(palette)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.title = QLabel(self)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.columns_box = QWidget(self)
         # The first column sits where reading starts: on the right for an Arabic event.
         self.columns_box.setLayoutDirection(Qt.LayoutDirection.RightToLeft if self.rtl
@@ -166,6 +168,7 @@ class PresentationWindow(QWidget):
         self.caption.setTextFormat(Qt.TextFormat.RichText)
         self.caption.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.footer = QLabel(self)
+        self.footer.setTextFormat(Qt.TextFormat.PlainText)
         self.footer.setStyleSheet(f"color: {FAINT_INK.name()};")
         box = QVBoxLayout(self)
         box.addWidget(self.title)

@@ -92,6 +92,12 @@ def vectorize(units: list[Unit], texts: dict[str, str], normalizer: Normalizer) 
     return UnitVectors(units, matrix, {d: np.array(r) for d, r in doc_rows.items()}, keys)
 
 
+# Similarities are computed for one pair of articles and a slice of the first one's
+# units at a time, at most this many (8 bytes each) held at once: a long article's
+# units against all others as one dense block asked for 2.3 GB at 3 MB of text.
+BLOCK_ENTRIES = 2_000_000
+
+
 def candidate_links(vectors: UnitVectors, settings: AlignSettings) -> dict[tuple[int, int], float]:
     """(i, j) -> similarity for unit rows i < j in different articles where one is the
     other's best match above ``threshold``, or both are each other's above ``mutual_threshold``."""
@@ -100,21 +106,39 @@ def candidate_links(vectors: UnitVectors, settings: AlignSettings) -> dict[tuple
     docs = sorted(vectors.doc_rows)
     for a in docs:
         rows_a = vectors.doc_rows[a]
-        block = (vectors.matrix[rows_a] @ vectors.matrix.T).toarray()
         for b in docs:
             if b == a:
                 continue
             rows_b = vectors.doc_rows[b]
-            sub = block[:, rows_b]
-            best = sub.argmax(axis=1)
-            best_back = sub.argmax(axis=0)
+            best, best_sim, best_back = _best_matches(vectors.matrix[rows_a], vectors.matrix[rows_b].T.tocsc())
             for ia, jb in enumerate(best):
-                sim = float(sub[ia, jb])
+                sim = float(best_sim[ia])
                 if sim >= settings.threshold or (sim >= settings.mutual_threshold and best_back[jb] == ia):
                     i, j = int(rows_a[ia]), int(rows_b[jb])
                     if len(key_sets[i] & key_sets[j]) >= settings.min_shared_words:
                         links[(min(i, j), max(i, j))] = sim
     return links
+
+
+def _best_matches(a: sparse.csr_matrix, b_t: sparse.csc_matrix) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For the similarity matrix S = a @ b_t, without holding it whole: each row's argmax
+    and max, and each column's argmax (the first index on ties, as numpy's argmax)."""
+    n_a, n_b = a.shape[0], b_t.shape[1]
+    best = np.zeros(n_a, dtype=np.int64)
+    best_sim = np.zeros(n_a)
+    col_best = np.zeros(n_b, dtype=np.int64)
+    col_max = np.full(n_b, -np.inf)
+    step = max(1, BLOCK_ENTRIES // max(n_b, 1))
+    for lo in range(0, n_a, step):
+        block = (a[lo:lo + step] @ b_t).toarray()
+        best[lo:lo + step] = block.argmax(axis=1)
+        best_sim[lo:lo + step] = block[np.arange(block.shape[0]), best[lo:lo + step]]
+        top = block.argmax(axis=0)
+        top_sim = block[top, np.arange(n_b)]
+        better = top_sim > col_max  # strictly: an earlier slice keeps a tie, like argmax
+        col_best[better] = top[better] + lo
+        col_max[better] = top_sim[better]
+    return best, best_sim, col_best
 
 
 class _Clusters:

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from .. import resources
 from ..model import Article, Segment, SegmentRole
-from .normalize import TOKEN_RE, fold
+from .normalize import fold, words as folded_words
 
 HEADLINE_MAX_WORDS = 25
 SUBHEADING_MAX_WORDS = 12
@@ -83,7 +83,7 @@ def _key(line: str) -> str:
 
 
 def _words(text: str) -> int:
-    return len(TOKEN_RE.findall(text))
+    return len(folded_words(text))
 
 
 def _ends_sentence(text: str) -> bool:
@@ -98,7 +98,7 @@ def _match_furniture(key: str) -> FurnitureEntry | None:
 
 
 def _is_date_line(text: str) -> bool:
-    words = [fold(w) for w in TOKEN_RE.findall(text)]
+    words = folded_words(text)
     if not words or len(words) > 12:
         return False
     has_date = any(w in _DATE_WORDS for w in words) and any(w[0].isdigit() for w in words)

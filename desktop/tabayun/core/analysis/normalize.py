@@ -43,9 +43,12 @@ _CHAR_FOLD = str.maketrans(
 )
 
 # A token: a run of letters/digits with the combining marks Arabic words carry,
-# or a number with decimal/thousands separators ("3.5", "1,200", "٢٠٢١").
+# or a number with decimal/thousands separators ("3.5", "1,200", "٢٠٢١"). A token
+# holds at least one letter or digit: a lone tatweel or diacritic ("مدار الساعة ـ")
+# is not a word, since its matching form would be empty.
+_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
 TOKEN_RE = re.compile(
-    r"\d+(?:[.,٫٬]\d+)+|[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+"
+    rf"\d+(?:[.,٫٬]\d+)+|[{_MARKS}]*[^\W\u0640][\w{_MARKS}]*"
 )
 _ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
 
@@ -60,6 +63,12 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = _DIACRITICS.sub("", text)
     return text.translate(_CHAR_FOLD).casefold()
+
+
+def words(text: str) -> list[str]:
+    """The matching forms of the words of ``text``; never an empty string (a few
+    presentation-form characters fold to nothing and are left out like a lone mark)."""
+    return [f for f in (fold(m.group()) for m in TOKEN_RE.finditer(text)) if f]
 
 
 def is_arabic(text: str) -> bool:

@@ -10,8 +10,11 @@ dropped), because every offset anywhere in Tabayun points into it.
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
+import os
+import stat
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -63,7 +66,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             except UnicodeDecodeError as exc:
                 raise UnreadableFile(f"it starts like {encoding} but is not valid {encoding} ({exc.reason})")
     # UTF-16 before UTF-8: Arabic in UTF-16-LE is a valid (nonsense) ASCII byte string.
-    utf16 = _utf16_without_bom(data) if b"\x00" in data else None
+    utf16 = _utf16_without_bom(data) if b"\x00" in data else _arabic_utf16_without_bom(data)
     if utf16:
         return utf16
     try:
@@ -91,6 +94,21 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
         zeros = data[zero_at::2].count(0)
         others = data[1 - zero_at::2].count(0)
         if zeros >= max(2, len(data) // 50) and others == 0:
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def _arabic_utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    # Arabic-only UTF-16 has no NUL byte (no ASCII at all) but every other byte is 0x06,
+    # the high byte of the Arabic block; no UTF-8 or code-page text looks like that.
+    if len(data) < 4 or len(data) % 2:
+        return None
+    for encoding, high_at in (("utf-16-le", 1), ("utf-16-be", 0)):
+        highs = data[high_at::2]
+        if highs.count(6) * 10 >= len(highs) * 6 and data[1 - high_at::2].count(6) * 10 < len(highs):
             try:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError:
@@ -134,20 +152,46 @@ def _legacy_arabic(data: bytes) -> tuple[str, str] | None:
 
 def read_text_file(path: Path) -> tuple[str, str]:
     """A file's text and encoding; raises UnreadableFile with a reason for the user."""
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise UnreadableFile("the file does not exist")
-    except OSError as exc:
-        raise UnreadableFile(f"it cannot be opened ({exc.strerror or exc})")
-    if size > MAX_BYTES:
-        raise UnreadableFile(f"it is {size / 1024 / 1024:.0f} MB; an article file should be under "
+    check_regular_file(path)
+    too_big = UnreadableFile(f"it is over {MAX_BYTES // 1024 // 1024} MB; an article file should be under "
                              f"{MAX_BYTES // 1024 // 1024} MB (is it the right file?)")
+    if path.stat().st_size > MAX_BYTES:
+        raise too_big
     try:
-        data = path.read_bytes()
+        # O_NONBLOCK: a file swapped for a pipe since the check must not hang the open;
+        # at most MAX_BYTES + 1 are read, whatever the file claims its size is.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                raise UnreadableFile(_NOT_REGULAR)
+            data = fh.read(MAX_BYTES + 1)
     except OSError as exc:
         raise UnreadableFile(f"it cannot be read ({exc.strerror or exc})")
+    if len(data) > MAX_BYTES:
+        raise too_big
     return decode_bytes(data)
+
+
+_NOT_REGULAR = "it is not a regular file (a pipe, a device or a socket); Tabayun reads only files"
+
+
+def check_regular_file(path: Path) -> None:
+    """UnreadableFile, with the reason in words, unless ``path`` is a regular file
+    (or a symbolic link to one): a pipe or a device would hang or never end."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        if path.is_symlink():
+            raise UnreadableFile("it is a symbolic link to a file that does not exist")
+        raise UnreadableFile("the file does not exist")
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise UnreadableFile("it is a symbolic link that points back to itself (a link loop)")
+        raise UnreadableFile(f"it cannot be opened ({exc.strerror or exc})")
+    if stat.S_ISDIR(mode):
+        raise UnreadableFile("it is a folder")
+    if not stat.S_ISREG(mode):
+        raise UnreadableFile(_NOT_REGULAR)
 
 
 def load_file(path: str | Path, info: dict[str, str] | None = None) -> LoadResult:
@@ -155,6 +199,11 @@ def load_file(path: str | Path, info: dict[str, str] | None = None) -> LoadResul
     path = Path(path)
     result = LoadResult()
     suffix = path.suffix.lower()
+    try:
+        check_regular_file(path)
+    except UnreadableFile as exc:
+        result.problems.append(LoadProblem(str(path), exc.reason))
+        return result
     if suffix not in ARTICLE_SUFFIXES:
         result.problems.append(LoadProblem(str(path), f"'{path.suffix or path.name}' files are not articles "
                                            f"Tabayun reads (it reads {', '.join(ARTICLE_SUFFIXES)})"))
@@ -211,11 +260,11 @@ def _records(path: Path, text: str) -> Iterator[dict]:
             for number, line in enumerate(text.splitlines(), 1):
                 if line.strip():
                     try:
-                        yield json.loads(line)
+                        yield _json(line)
                     except json.JSONDecodeError as exc:
                         raise UnreadableFile(f"line {number} is not valid JSON ({exc.msg})")
         else:
-            data = json.loads(text)
+            data = _json(text)
             if isinstance(data, dict):
                 data = data.get("articles", [data])
             if not isinstance(data, list):
@@ -227,13 +276,42 @@ def _records(path: Path, text: str) -> Iterator[dict]:
         raise UnreadableFile(f"it is not a valid CSV file ({exc})")
 
 
-def _field(record: dict, names: Iterable[str]) -> str:
+def _json(text: str) -> object:
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise UnreadableFile("its JSON is nested too deeply to be an article") from None
+
+
+def _field(record: dict, names: Iterable[str], what: str = "text") -> str:
+    """The first of ``names`` the record has, as text. JSON strings are taken as they are
+    (a lone surrogate, which no file can hold, becomes U+FFFD: same length); a number is
+    taken for an id or a date; a list, object or true/false is not text, and is refused."""
     lowered = {str(k).strip().lower(): v for k, v in record.items() if k is not None}
     for name in names:
         value = lowered.get(name)
-        if value not in (None, ""):
+        if value in (None, ""):
+            continue
+        if isinstance(value, str):
+            return _without_lone_surrogates(value)
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and what != "text":
             return str(value)
+        raise UnreadableFile(f"its field '{name}' is {_json_kind(value)}, not {what}")
     return ""
+
+
+def _json_kind(value: object) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return "a list" if isinstance(value, list) else "an object" if isinstance(value, dict) else "not text"
+
+
+def _without_lone_surrogates(text: str) -> str:
+    if not any("\ud800" <= ch <= "\udfff" for ch in text):
+        return text
+    return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in text)
 
 
 def _record_article(path: Path, n: int, record: object, encoding: str) -> Article:
@@ -244,8 +322,9 @@ def _record_article(path: Path, n: int, record: object, encoding: str) -> Articl
         raise UnreadableFile(f"it has no text (expected one of the fields {', '.join(TEXT_FIELDS[:4])})")
     title = _field(record, TITLE_FIELDS)
     text = f"{title}\n\n{body}" if title and not body.startswith(title) else body
-    ident = _field(record, ID_FIELDS) or f"{path.stem}-{n:03d}"
-    info = {"outlet": _field(record, OUTLET_FIELDS), "title": title, "date": _field(record, ("date", "published")),
+    ident = _field(record, ID_FIELDS, "an id") or f"{path.stem}-{n:03d}"
+    info = {"outlet": _field(record, OUTLET_FIELDS), "title": title,
+            "date": _field(record, ("date", "published"), "a date"),
             "url": _field(record, ("url", "link")), "language": _field(record, ("language", "lang"))}
     return _article(ident, text, path, encoding, info)
 
@@ -310,6 +389,8 @@ def load_paths(paths: Iterable[str | Path]) -> LoadResult:
             loaded = [load_file(f, manifest.get(f.name)) for f in files]
         elif path.exists():
             loaded = [load_file(path, read_manifest(path.parent).get(path.name))]
+        elif path.is_symlink():  # a link loop, or to nothing: load_file says which
+            loaded = [load_file(path)]
         else:
             loaded = [LoadResult(problems=[LoadProblem(str(path), "no such file or folder")])]
         for part in loaded:

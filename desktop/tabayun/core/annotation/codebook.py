@@ -21,6 +21,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import stat
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -158,6 +159,8 @@ def load_codebook(path: str | Path) -> Codebook:
     """
     path = Path(path)
     try:
+        if not stat.S_ISREG(path.stat().st_mode):  # a pipe or device would hang or never end
+            raise CodebookError(path.name, None, "is not a regular file; choose a .csv file")
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:
         raise CodebookError(path.name, None, "is not UTF-8 text; save it as CSV UTF-8") from None

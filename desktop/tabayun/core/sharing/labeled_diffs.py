@@ -152,7 +152,7 @@ def _as_object_text(frame: pd.DataFrame) -> pd.DataFrame:
 
 def write_table_csv(frame: pd.DataFrame, path: str | Path) -> Path:
     """The table as UTF-8-with-BOM CSV; text a spreadsheet would run as a formula is quoted."""
-    return write_csv(_as_object_text(frame), path, safe=True)
+    return write_csv(_as_object_text(frame), path)
 
 
 def write_table_xlsx(frame: pd.DataFrame, path: str | Path, rtl: bool) -> Path:

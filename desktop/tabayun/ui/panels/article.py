@@ -18,6 +18,7 @@ class ArticlePanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setStyleSheet("font-weight: bold;")
         self.title.setWordWrap(True)
         self.note = QLabel("Grey: page furniture and metadata, left out of the comparison.")

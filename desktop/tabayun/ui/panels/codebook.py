@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Signal
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from ...core.annotation.codebook import Codebook
@@ -38,6 +38,7 @@ class CodebookPanel(QWidget):
         self.proxy = _CodeFilter(self)
         self.proxy.setSourceModel(self.model)
         self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # the codebook's "# name:" line is data
         self.title.setStyleSheet("color: #555;")
         self.search = QLineEdit()
         self.search.setObjectName("code_search")
