@@ -59,6 +59,17 @@ def test_control_names_the_package_and_its_size(deb):
     assert 0 < int(_field(deb, "Installed-Size")) < SIZE_LIMIT_MB * 1024  # KiB
 
 
+def test_apt_can_satisfy_what_the_package_depends_on(deb):
+    """Depends names the system libraries the bundle leaves out (glib, OpenSSL, ...), each at
+    the build machine's version or newer, or its t64 successor; apt must find them all."""
+    depends = _field(deb, "Depends")
+    assert "libglib2.0-0 (>= " in depends and "| libglib2.0-0t64" in depends
+    if shutil.which("apt-get") is None:
+        pytest.skip("apt-get is not installed")
+    done = _run(["apt-get", "install", "--simulate", "--no-install-recommends", deb])
+    assert done.returncode == 0 and "Inst tabayun" in done.stdout, done.stdout[-2000:] + done.stderr[-2000:]
+
+
 def test_the_package_installs_a_launcher_a_menu_entry_an_icon_and_metainfo(unpacked):
     launcher = unpacked / "usr" / "bin" / "tabayun"
     assert os.access(launcher, os.X_OK)
