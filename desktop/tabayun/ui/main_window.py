@@ -23,6 +23,7 @@ from .actions import make_action
 from .fonts import BASE_POINT_SIZE
 from .grid import GridView
 from .grid_model import GridModel, RowFilterProxy, refilter_rows
+from .guide import show_guide
 from .labelling import Labelling
 from .navigation import DifferenceNavigator
 from .review_progress import ReviewProgress
@@ -233,7 +234,9 @@ class MainWindow(QMainWindow):
         self.act_present = A("&Present", self.present, ["F5"], name="act_present",
                              tip="Classroom mode: the claims where outlets differ, one at a time, full screen (F5)")
         self.act_about = A("&About Tabayun", self._about)
-        self.act_keys = A("&Keyboard Shortcuts", self._shortcuts_help, [QKeySequence.StandardKey.HelpContents])
+        self.act_guide = A("&User Guide", lambda: show_guide(self), [QKeySequence.StandardKey.HelpContents],
+                           name="act_guide")
+        self.act_keys = A("&Keyboard Shortcuts", self._shortcuts_help)
 
     def _build_menus_and_toolbar(self) -> None:
         bar = self.menuBar()
@@ -269,7 +272,7 @@ class MainWindow(QMainWindow):
         self.outlets_menu = bar.addMenu("&Outlets")
         self.outlets_menu.aboutToShow.connect(self._fill_outlets_menu)
         m = bar.addMenu("&Help")
-        m.addActions([self.act_keys, self.act_about])
+        m.addActions([self.act_guide, self.act_keys, self.act_about])
 
         tb = QToolBar("Main")
         tb.setObjectName("main_toolbar")
