@@ -669,16 +669,28 @@ Off: only the outlet's own wording and its paraphrases.</source>
         <translation>الفرق ال&amp;تالي</translation>
     </message>
     <message>
-        <source>Go to the next row with a difference (F8, Alt+Down)</source>
-        <translation>انتقل إلى الصف التالي الذي فيه فرق (F8، Alt+Down)</translation>
-    </message>
-    <message>
         <source>&amp;Previous Difference</source>
         <translation>الفرق ال&amp;سابق</translation>
     </message>
     <message>
-        <source>Go to the previous row with a difference (Shift+F8, Alt+Up)</source>
-        <translation>انتقل إلى الصف السابق الذي فيه فرق (Shift+F8، Alt+Up)</translation>
+        <source>Go to the next difference (F8, Alt+Down)</source>
+        <translation>انتقل إلى الفرق التالي (F8، Alt+Down)</translation>
+    </message>
+    <message>
+        <source>Go to the previous difference (Shift+F8, Alt+Up)</source>
+        <translation>انتقل إلى الفرق السابق (Shift+F8، Alt+Up)</translation>
+    </message>
+    <message>
+        <source>Next &amp;Open Difference</source>
+        <translation>الفرق ال&amp;مفتوح التالي</translation>
+    </message>
+    <message>
+        <source>Go to the next difference you have not labelled or judged (Ctrl+F8)</source>
+        <translation>انتقل إلى الفرق التالي الذي لم تسمّه ولم تحكم عليه (Ctrl+F8)</translation>
+    </message>
+    <message>
+        <source>Previous Open Difference</source>
+        <translation>الفرق المفتوح السابق</translation>
     </message>
     <message>
         <source>Only &amp;Word-Choice Rows</source>
@@ -755,6 +767,10 @@ Off: only the outlet's own wording and its paraphrases.</source>
     <message>
         <source>&amp;Preferences…</source>
         <translation>الت&amp;فضيلات…</translation>
+    </message>
+    <message>
+        <source>&amp;User Guide</source>
+        <translation>&amp;دليل الاستخدام</translation>
     </message>
     <message>
         <source>&amp;Keyboard Shortcuts</source>
@@ -967,6 +983,14 @@ Off: only the outlet's own wording and its paraphrases.</source>
 </context>
 <context>
     <name>Navigation</name>
+    <message>
+        <source>No further open difference</source>
+        <translation>لا فرق مفتوح بعد هذا</translation>
+    </message>
+    <message>
+        <source>No earlier open difference</source>
+        <translation>لا فرق مفتوح قبل هذا</translation>
+    </message>
     <message>
         <source>No further difference</source>
         <translation>لا فرق بعد هذا</translation>
@@ -1219,6 +1243,23 @@ Off: only the outlet's own wording and its paraphrases.</source>
     <message>
         <source>{event} handout</source>
         <translation>نشرة {event}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewProgress</name>
+    <message>
+        <source> by {annotator}</source>
+        <translation> بواسطة {annotator}</translation>
+    </message>
+    <message>
+        <source>{reviewed} of {total} reviewed</source>
+        <translation>رُوجع {reviewed} من {total}</translation>
+    </message>
+    <message>
+        <source>{labelled} labelled, {no_framing} judged not framing (Neutral, N), {open} open.
+Next open difference: Ctrl+F8.</source>
+        <translation>{labelled} مسمّى، و{no_framing} حُكم بأنه ليس تأطيرًا (محايد، N)، و{open} مفتوح.
+الفرق المفتوح التالي: Ctrl+F8.</translation>
     </message>
 </context>
 <context>

@@ -18,7 +18,7 @@ from PySide6.QtGui import (QBrush, QColor, QFont, QFontMetricsF, QPainter, QPale
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from .categories import CATEGORY_COLOURS
-from .roles import CellRole, HighlightsRole, LabelsRole, SearchRole
+from .roles import CellRole, CurrentRole, HighlightsRole, LabelsRole, SearchRole
 
 translate = QCoreApplication.translate
 
@@ -29,6 +29,7 @@ OMISSION_TEXT = QColor("#8a8a8a")
 SELECTION_BORDER = QColor("#2f6fd6")
 SELECTION_TINT = QColor(47, 111, 214, 28)
 GRID_LINE = QColor("#d0d4da")
+CURRENT_OUTLINE = QColor("#1d1d1f")  # the current difference: outlined, as Meld outlines the current change
 TEXT_SELECTION = QColor("#1f5fc4")  # words selected inside a cell: clearly not a highlight colour
 
 PADDING_X = 10
@@ -42,6 +43,11 @@ def _format_range(start: int, length: int, fmt: QTextCharFormat) -> QTextLayout.
     fr = QTextLayout.FormatRange()
     fr.start, fr.length, fr.format = start, length, fmt
     return fr
+
+
+def _cursor_x(line, position: int) -> float:
+    x = line.cursorToX(position)
+    return x[0] if isinstance(x, tuple) else x  # PySide returns (x, position) on some versions
 
 
 class CellDelegate(QStyledItemDelegate):
@@ -203,8 +209,9 @@ class CellDelegate(QStyledItemDelegate):
             layout = self._layout(index, text, rect.width(), direction, headline)
             painter.setPen(option.palette.color(QPalette.ColorRole.Text))
             painter.setClipRect(rect)
-            layout.draw(painter, QPointF(rect.left() + PADDING_X, rect.top() + PADDING_Y),
-                        self._selection_ranges(index))
+            origin = QPointF(rect.left() + PADDING_X, rect.top() + PADDING_Y)
+            layout.draw(painter, origin, self._selection_ranges(index))
+            self._outline(painter, layout, origin, index.data(CurrentRole))
             painter.setClipping(False)
         if selected:
             painter.fillRect(rect, SELECTION_TINT)
@@ -212,6 +219,27 @@ class CellDelegate(QStyledItemDelegate):
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(QRectF(rect).adjusted(1, 1, -1, -1))
+        painter.restore()
+
+    @staticmethod
+    def _outline(painter: QPainter, layout: QTextLayout, origin: QPointF, ranges) -> None:
+        """A frame around each line's part of the current difference's words."""
+        if not ranges:
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(CURRENT_OUTLINE, 2))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for start, length in ranges:
+            for n in range(layout.lineCount()):
+                line = layout.lineAt(n)
+                s = max(start, line.textStart())
+                e = min(start + length, line.textStart() + line.textLength())
+                if s >= e:
+                    continue
+                x1, x2 = _cursor_x(line, s), _cursor_x(line, e)
+                box = QRectF(origin.x() + min(x1, x2) - 2, origin.y() + line.y(), abs(x2 - x1) + 4, line.height())
+                painter.drawRoundedRect(box, 3, 3)
         painter.restore()
 
     def _paint_omission(self, painter: QPainter, option: QStyleOptionViewItem) -> None:

@@ -11,12 +11,13 @@ from typing import Any, Callable, Iterable
 from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex,
                             QSortFilterProxyModel, Qt)
 
-from ..core.sharing.event_view import EventView
+from ..core.model import Difference
+from ..core.sharing.event_view import EventView, whole_words
 from .categories import ALL_CATEGORIES, CATEGORY_LABELS
 from .offsets import to_utf16_ranges
 from .outlet_state import OutletState
-from .roles import (CellRole, DirectionRole, DocRole, HeadlineRole, HighlightsRole, LabelsRole, OmissionRole,
-                    SearchRole)
+from .roles import (CellRole, CurrentRole, DirectionRole, DocRole, HeadlineRole, HighlightsRole, LabelsRole,
+                    OmissionRole, SearchRole)
 
 translate = QCoreApplication.translate
 
@@ -54,6 +55,7 @@ class GridModel(QAbstractTableModel):
         # doc_id -> [(start, end, code)] of the labelled spans, and code -> colour (set by the window)
         self.label_spans: Callable[[str], list[tuple[int, int, str]]] = lambda _doc: []
         self.label_colour: Callable[[str], str] = lambda _code: "#999999"
+        self._current: dict[tuple[int, int], list[tuple[int, int]]] = {}  # the current difference's words
         outlets.changed.connect(self._outlets_changed)
 
     # --- state --------------------------------------------------------------------
@@ -61,6 +63,7 @@ class GridModel(QAbstractTableModel):
         self.beginResetModel()
         self.view = view
         self._cache.clear()
+        self._current = {}
         self.endResetModel()
 
     def set_categories(self, categories: Iterable[str]) -> None:
@@ -73,6 +76,22 @@ class GridModel(QAbstractTableModel):
         if query != self.query:
             self.query = query
             self._refresh_cells([SearchRole])
+
+    def set_current(self, d: Difference | None) -> None:
+        """Outline ``d``'s words in its two cells (the difference F8 or a click made current)."""
+        before = set(self._current)
+        self._current = {}
+        if d is not None and self.view is not None:
+            row = self.view.row_index(d.row_id)
+            for doc, start, end in ((d.doc_a, d.a_start, d.a_end), (d.doc_b, d.b_start, d.b_end)):
+                cell = self.view.cell(row, doc)
+                if cell is not None and end > start:
+                    s, e = whole_words(cell.text, start - cell.start, end - cell.start)
+                    ranges = to_utf16_ranges(cell.text, [(s, e, "")])
+                    self._current[(row, self.column_of(doc))] = [r[:2] for r in ranges]
+        for row, column in before | set(self._current):
+            index = self.index(row, column)
+            self.dataChanged.emit(index, index, [CurrentRole])
 
     def labels_changed(self) -> None:
         self._refresh_cells([LabelsRole])
@@ -134,6 +153,8 @@ class GridModel(QAbstractTableModel):
                     row, doc, self.categories, self.outlets.reference, shown)]
                 self._cache[key] = to_utf16_ranges(cell.text, spans)
             return self._cache[key]
+        if role == CurrentRole:
+            return self._current.get((row, index.column()), [])
         if role == LabelsRole:
             if cell is None:
                 return []

@@ -295,6 +295,7 @@ class Labelling(QObject):
                                         QLineEdit.EchoMode.Normal, self.w.settings.annotator)
         if ok and name.strip():
             self.w.settings.annotator = name
+            self.annotation.changed.emit()  # progress is per annotator
 
     def choose_labels_file(self) -> None:
         start = str(self.annotation.path or Path.home() / "labels.csv")

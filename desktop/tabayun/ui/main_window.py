@@ -23,8 +23,11 @@ from .actions import make_action
 from .fonts import BASE_POINT_SIZE
 from .grid import GridView
 from .grid_model import GridModel, RowFilterProxy, refilter_rows
+from .guide import show_guide
+from .i18n import current_language
 from .labelling import Labelling
 from .navigation import DifferenceNavigator
+from .review_progress import ReviewProgress
 from .outlet_menus import add_outlet_actions, fill_outlets_menu, fill_shown_outlets_menu
 from .outlet_state import OutletState
 from .panels.article import ArticlePanel
@@ -215,9 +218,14 @@ class MainWindow(QMainWindow):
         self.act_find = A(self.tr("&Find…"), self._focus_search, [QKeySequence.StandardKey.Find, "Ctrl+K"])
         # F8 first: a menu shows only an action's first shortcut
         self.act_next = A(self.tr("&Next Difference"), self.next_difference, ["F8", "Alt+Down"],
-                          tip=self.tr("Go to the next row with a difference (F8, Alt+Down)"), name="act_next")
+                          tip=self.tr("Go to the next difference (F8, Alt+Down)"), name="act_next")
         self.act_prev = A(self.tr("&Previous Difference"), self.previous_difference, ["Shift+F8", "Alt+Up"],
-                          tip=self.tr("Go to the previous row with a difference (Shift+F8, Alt+Up)"), name="act_prev")
+                          tip=self.tr("Go to the previous difference (Shift+F8, Alt+Up)"), name="act_prev")
+        self.act_next_open = A(self.tr("Next &Open Difference"), lambda: self.navigator.step(1, only_open=True),
+                               ["Ctrl+F8"], name="act_next_open",
+                               tip=self.tr("Go to the next difference you have not labelled or judged (Ctrl+F8)"))
+        self.act_prev_open = A(self.tr("Previous Open Difference"), lambda: self.navigator.step(-1, only_open=True),
+                               ["Ctrl+Shift+F8"], name="act_prev_open")
         self.act_lexical = A(self.tr("Only &Word-Choice Rows"), self._filters_changed, ["Ctrl+L"], checkable=True,
                              tip=self.tr("Show only rows where outlets chose different words"), name="act_lexical")
         self.act_omissions = A(self.tr("Only &Omissions"), self._filters_changed, ["Ctrl+Shift+M"], checkable=True,
@@ -236,18 +244,23 @@ class MainWindow(QMainWindow):
         self.addAction(self.act_side)
         self.act_zoom_in = A(self.tr("Zoom &In"), lambda: self.set_zoom(self.zoom + 1),
                              [QKeySequence.StandardKey.ZoomIn, "Ctrl+="])
-        self.act_zoom_out = A(self.tr("Zoom &Out"), lambda: self.set_zoom(self.zoom - 1), [QKeySequence.StandardKey.ZoomOut])
+        self.act_zoom_out = A(self.tr("Zoom &Out"), lambda: self.set_zoom(self.zoom - 1),
+                              [QKeySequence.StandardKey.ZoomOut])
         self.act_zoom_reset = A(self.tr("&Reset Zoom"), lambda: self.set_zoom(0), ["Ctrl+0"])
         self.act_fit = A(self.tr("&Fit Columns to Window"), self._fit_columns, ["Ctrl+Shift+F"])
         self.act_show_all = A(self.tr("Show &All Outlets"), self.outlets.show_all)
         self.act_clear_ref = A(self.tr("&No Reference (compare all pairs)"), lambda: self.outlets.set_reference(None))
         self.act_present = A(self.tr("&Present"), self.present, ["F5"], name="act_present",
-                             tip=self.tr("Classroom mode: the claims where outlets differ, one at a time, full screen (F5)"))
+                             tip=self.tr("Classroom mode: the claims where outlets differ, one at a time, full screen "
+                                         "(F5)"))
         self.act_about = A(self.tr("&About Tabayun"), self._about)
         self.act_preferences = A(self.tr("&Preferences…"), self.preferences_dialog,
                                  ["Ctrl+,"], name="act_preferences")  # Cmd+, on a Mac
         self.act_preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
-        self.act_keys = A(self.tr("&Keyboard Shortcuts"), self._shortcuts_help, [QKeySequence.StandardKey.HelpContents])
+        self.act_guide = A(self.tr("&User Guide"), lambda: show_guide(self, current_language()),
+                           [QKeySequence.StandardKey.HelpContents],
+                           name="act_guide")
+        self.act_keys = A(self.tr("&Keyboard Shortcuts"), self._shortcuts_help)
 
     def _build_menus_and_toolbar(self) -> None:
         bar = self.menuBar()
@@ -281,11 +294,11 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addAction(self.act_present)
         m = bar.addMenu(self.tr("&Go"))
-        m.addActions([self.act_next, self.act_prev])
+        m.addActions([self.act_next, self.act_prev, self.act_next_open, self.act_prev_open])
         self.outlets_menu = bar.addMenu(self.tr("&Outlets"))
         self.outlets_menu.aboutToShow.connect(self._fill_outlets_menu)
         m = bar.addMenu(self.tr("&Help"))
-        m.addActions([self.act_keys, self.act_about])
+        m.addActions([self.act_guide, self.act_keys, self.act_about])
 
         tb = QToolBar(self.tr("Main"))
         tb.setObjectName("main_toolbar")
@@ -338,7 +351,9 @@ class MainWindow(QMainWindow):
         self.progress.setMaximumWidth(220)
         self.progress.setTextVisible(True)
         self.progress.hide()
+        self.review_progress = ReviewProgress()
         self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.review_progress)
         self.statusBar().addPermanentWidget(self.progress)
 
     def _connect(self) -> None:
@@ -353,6 +368,9 @@ class MainWindow(QMainWindow):
         self.grid.header_double_clicked.connect(self.rename_outlet_dialog)
         self.grid.selectionModel().currentChanged.connect(self._current_cell_changed)
         self.grid.text_selection_changed.connect(self.labelling.refresh_suggestion)
+        self.grid.word_clicked.connect(self.navigator.show_at)
+        self.navigator.review_state = self.review_progress.state
+        self.labelling.annotation.changed.connect(self._labels_changed)
         self.article_dock.visibilityChanged.connect(lambda visible: visible and self._update_article())
         self.proxy.rowsInserted.connect(self._update_status)
         self.proxy.rowsRemoved.connect(self._update_status)
@@ -524,6 +542,8 @@ class MainWindow(QMainWindow):
     def _outlets_changed(self, what: str) -> None:
         if self.view is None:
             return
+        if what in ("hidden", "reference", "reset"):
+            self._count_reviewed()
         if what == "order":
             self.grid.apply_order(self.outlets.order)
         elif what == "hidden":
@@ -574,8 +594,17 @@ class MainWindow(QMainWindow):
         self._update_article()
 
     # --- highlights, filters, search --------------------------------------------------------
+    def _labels_changed(self) -> None:
+        annotation = self.labelling.annotation
+        self.review_progress.update_states(annotation.labels, annotation.codebook, self.settings.annotator)
+
+    def _count_reviewed(self) -> None:
+        self.review_progress.set_scope(self.view, self.difference_categories(), self.outlets.reference,
+                                       self.outlets.visible())
+
     def _categories_changed(self, shown: set[str]) -> None:
         self.grid_model.set_categories(shown)
+        self._count_reviewed()
         self.settings.hidden_categories = [c for c in self.legend.boxes if c not in shown]
         if self.act_lexical.isChecked():
             refilter_rows(self.proxy)

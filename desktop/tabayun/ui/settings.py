@@ -25,6 +25,9 @@ def event_key(paths: list[str]) -> str:
     return hashlib.sha1("\n".join(norm).encode("utf-8")).hexdigest()[:16]
 
 
+DEFAULT_HIDDEN_CATEGORIES = ("rewording", "punctuation")
+
+
 class Settings:
     def __init__(self, qsettings: QSettings | None = None):
         self._s = qsettings if qsettings is not None else QSettings(ORGANIZATION, APPLICATION)
@@ -91,8 +94,9 @@ class Settings:
 
     @property
     def hidden_categories(self) -> list[str]:
-        """Highlight categories the user switched off in the legend."""
-        return list(self._get_json("view/hidden_categories", []))
+        """Highlight categories the user switched off in the legend. At first, rewording and
+        punctuation: there to see when asked, not what F8 and the review progress walk through."""
+        return list(self._get_json("view/hidden_categories", list(DEFAULT_HIDDEN_CATEGORIES)))
 
     @hidden_categories.setter
     def hidden_categories(self, value: list[str]) -> None:
