@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QApplication, QComboBox,
                                QDialogButtonBox, QDockWidget, QLabel, QLineEdit, QMenu, QTableView, QTabWidget,
-                               QToolBar)
+                               QToolBar, QWidget)
 
 from tabayun.ui import i18n
 
@@ -164,3 +164,10 @@ def test_the_language_follows_tabayun_lang_then_preferences_then_the_system():
     assert i18n.choose_language("ar", {}) == "ar"
     assert i18n.choose_language("en", {"TABAYUN_LANG": "xx"}) == "en"
     assert i18n.choose_language("", {}) == i18n.system_language()
+
+
+def test_the_user_guide_opens_in_the_interface_language(qtbot, arabic, window):
+    window.act_guide.trigger()
+    guide = window.findChild(QWidget, "guide_window")
+    assert guide is not None and guide.language == "ar"
+    guide.close()
