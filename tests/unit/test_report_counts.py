@@ -13,6 +13,7 @@ from tabayun.core.analysis.normalize import fold
 from tabayun.core.annotation.codebook import default_codebook
 from tabayun.core.annotation.label_record import LABEL_COLUMNS
 from tabayun.core.sharing import charts
+from tabayun.core.sharing.headings import Headings
 from tabayun.core.sharing.label_counts import code_name, labels_per_outlet
 from tabayun.core.sharing.report import render_report
 from tabayun.core.sharing.summary import summary_lines
@@ -101,13 +102,14 @@ def test_each_outlets_claims_are_one_count_in_every_table(sample):
     """002 writes one claim in two sentences (row 6): one claim, in every table."""
     page = Tables(render_report(sample, None))
     (outlets,) = page.tables["outlets"]
+    h = Headings.for_event(sample)  # the report's headings are in the event's language
     head = outlets[0]
-    claims_column = head.index("Claims")
+    claims_column = head.index(h("Claims"))
     in_outlets_table = {row[1]: int(row[claims_column]) for row in outlets[1:]}  # doc id -> claims
     (matrix,) = page.tables["omissions"]
     names = matrix[0][3:]
     footer = matrix[-1]
-    assert footer[1] == "Claims reported"
+    assert footer[1] == h("Claims reported")
     in_matrix = dict(zip(names, (int(n) for n in footer[3:])))
     rows = {d: sum(1 for r in sample.claim_rows() if d in r.units) for d in sample.doc_ids}
     chart = charts.coverage(sample)

@@ -16,21 +16,25 @@ import hashlib
 import html
 import re
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen, QTextDocument
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ..core.model import Difference
 from ..core.sharing.event_view import PRIORITY, EventView, blind_label
 from .categories import ALL_CATEGORIES, CATEGORY_COLOURS, CATEGORY_LABELS
-from .claim_painting import (CARD, CARD_BORDER, FAINT_INK, INK, OMISSION_BACKGROUND, OMISSION_HATCH, OMISSION_TEXT,
-                             PAPER, CaptionItem, build_layout, isolated, paint_omission_background, quoted)
+from .claim_painting import (CARD, CARD_BORDER, FAINT_INK, INK, OMISSION_BACKGROUND, OMISSION_HATCH, PAPER,
+                             CaptionItem, build_layout, isolated, omission_text, paint_omission_background, quoted)
 from .fonts import BASE_POINT_SIZE, article_font
 from .handout import print_handout
+from .i18n import current_language
 from .offsets import to_utf16_ranges
 from .outlet_state import OutletState
 
-STEPS = ("texts", "differences", "categories")
+translate = QCoreApplication.translate
+
+STEPS = (QT_TRANSLATE_NOOP("Present", "texts"), QT_TRANSLATE_NOOP("Present", "differences"),
+         QT_TRANSLATE_NOOP("Present", "categories"))
 PRESENT_SCALE = 2.2  # text on the projector, relative to the grid
 DESIGN_SIZE = (1600.0, 1000.0)  # the window size the sizes below are chosen for
 MIN_TEXT_PX = 14  # a long claim shrinks to fit its panel, but not below this
@@ -52,7 +56,7 @@ class _ClaimText(QWidget):
         self.headline = False
         self.highlights: list = []
         self.underlines: list = []
-        self.omission = QLabel(OMISSION_TEXT, self)
+        self.omission = QLabel(omission_text(), self)
         self.omission.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.omission.setStyleSheet(f"background: {OMISSION_BACKGROUND.name()}; color: #777;"
                                     "border: 1px solid #bbb; border-radius: 6px; padding: 6px 18px;")
@@ -125,7 +129,7 @@ class PresentationWindow(QWidget):
         self.rtl = view.direction == "rtl"
         self.base_font = article_font()
         self.event_title = (annotation.event_name if annotation is not None else "") or "Tabayun"
-        self.setWindowTitle(f"{self.event_title} — Present")
+        self.setWindowTitle(translate("Present", "{event} — Present").format(event=self.event_title))
         requested = [d for d in dict.fromkeys(outlets_shown or []) if d in view.doc_ids][:3]
         visible = set(outlets.visible() if outlets.order else view.doc_ids) | set(requested)
         order = [d for d in (outlets.order or view.doc_ids) if d in view.doc_ids]
@@ -457,8 +461,10 @@ class PresentationWindow(QWidget):
                     f"{self._named(doc, row, revealed)} {quoted(m.text)}")]))
         # a person's label on words no difference covers: after the word choices
         groups.append((rank["lexical"] + 0.5, [self._label_item(label, row, revealed) for label in labels]))
-        omitted = [CaptionItem(OMISSION_HATCH, "Omission",
-                               f"{self._named(doc, row, revealed)}: not reported · {isolated('لم يرد')}")
+        # English: for the Arabic class too
+        not_reported = isolated("لم يرد") if current_language() == "ar" else f"not reported · {isolated('لم يرد')}"
+        omitted = [CaptionItem(OMISSION_HATCH, translate("Present", "Omission"),
+                               f"{self._named(doc, row, revealed)}: {not_reported}")
                    for doc in self.shown if self.view.cell(row, doc) is None]
         groups.append((rank["added_omitted"], omitted))
         groups.sort(key=lambda g: g[0])  # stable: within a category, the order found
@@ -467,21 +473,23 @@ class PresentationWindow(QWidget):
     def _named(self, doc_id: str, row: int, revealed: bool | None) -> str:
         if doc_id not in self.shown:  # a label's other outlet, not on screen: named unless in the quiz
             quiz = self.quiz and not (self.names_revealed if revealed is None else revealed)
-            return "another outlet" if quiz else isolated(self.outlets.name(doc_id))
+            return translate("Present", "another outlet") if quiz else isolated(self.outlets.name(doc_id))
         return isolated(self.outlet_label(doc_id, row, revealed))
 
     def _label_item(self, label, row: int, revealed: bool | None) -> CaptionItem:
         """A label's code in both languages, and its words: both sides of a paired label."""
         try:
             code = self.annotation.codebook.code(label.code)
-            heading = f"{code.label_en} · {isolated(code.label_ar)}"
+            heading = (isolated(code.label_ar) if current_language() == "ar"
+                       else f"{code.label_en} · {isolated(code.label_ar)}")
         except KeyError:
             heading = isolated(label.code)  # a code of another codebook: still shown
         body = f"{self._named(label.doc_id, row, revealed)} {quoted(label.text)}"
         if label.other_doc_id:
             body += f"  ↔  {self._named(label.other_doc_id, row, revealed)} {quoted(label.other_text)}"
         body += f" — {isolated(label.note)}" if label.note else ""
-        return CaptionItem(QColor(self.annotation.colour(label.code)), f"Label: {heading}", body)
+        return CaptionItem(QColor(self.annotation.colour(label.code)),
+                           translate("Present", "Label: {code}").format(code=heading), body)
 
     # --- painting the window -------------------------------------------------------------------------
     def _refresh(self) -> None:
@@ -499,7 +507,7 @@ class PresentationWindow(QWidget):
                                  self.view.cell_direction(row, doc) if row is not None else self.view.direction,
                                  row is not None and self.view.is_headline(row), highlights, underlines)
         headline = row is not None and self.view.is_headline(row)
-        self.title.setText(self.event_title + (" · headlines" if headline else ""))
+        self.title.setText(self.event_title + (translate("Present", " · headlines") if headline else ""))
         self.caption.setText(self._caption_html(row))
         self._fit_caption()
         self.footer.setText(self._footer_text())
@@ -507,15 +515,16 @@ class PresentationWindow(QWidget):
 
     def _caption_html(self, row: int | None) -> str:
         if row is None:
-            return "These outlets never differ: press Tab for others, or 3 for a third column."
+            return translate("Present", "These outlets never differ: press Tab for others, or 3 for a third column.")
         if self.step < 2:
-            hint = ("↓ highlight the differences" if self.step == 0 else "↓ say what kind of differences they are")
+            hint = (translate("Present", "↓ highlight the differences") if self.step == 0
+                    else translate("Present", "↓ say what kind of differences they are"))
             return f"<span style='color:{FAINT_INK.name()}'>{html.escape(hint)}</span>"
         items = self.caption_items(row)
         lines = [f"<span style='background:{item.colour.name()}'>&nbsp;{_larger_arabic(html.escape(item.heading))}"
                  f"&nbsp;</span>&nbsp; {_larger_arabic(html.escape(item.body))}" for item in items[:MAX_CAPTION_ITEMS]]
         if len(items) > MAX_CAPTION_ITEMS:
-            lines.append(html.escape(f"and {len(items) - MAX_CAPTION_ITEMS} more"))
+            lines.append(html.escape(translate("Present", "and %n more", "", len(items) - MAX_CAPTION_ITEMS)))
         # Each item its own paragraph in the interface's direction: the order of a line is
         # never decided by the Arabic words it quotes (they are isolated inside it).
         direction = "rtl" if self.layoutDirection() == Qt.LayoutDirection.RightToLeft else "ltr"
@@ -523,11 +532,15 @@ class PresentationWindow(QWidget):
 
     def _footer_text(self) -> str:
         forward, back = ("←", "→") if self.rtl else ("→", "←")
-        where = f"claim {self.position + 1} / {len(self.claims)}" if self.claims else "no differing claims"
-        mode = " · quiz" + (" (names shown)" if self.names_revealed else "") if self.quiz else ""
-        keys = (f"{forward} Space next · {back} previous · ↓ Enter reveal · ↑ back · Tab outlets · 2/3 columns · "
-                f"B quiz · R names · P handout · Esc")
-        return f"{where} · step {self.step + 1}/{len(STEPS)}: {STEPS[self.step]}{mode}      {keys}"
+        where = (translate("Present", "claim {number} / {count}").format(number=self.position + 1, count=len(self.claims))
+                 if self.claims else translate("Present", "no differing claims"))
+        mode = (translate("Present", " · quiz") + (translate("Present", " (names shown)") if self.names_revealed else "")
+                if self.quiz else "")
+        keys = translate("Present", "{forward} Space next · {back} previous · ↓ Enter reveal · ↑ back · Tab outlets · "
+                                    "2/3 columns · B quiz · R names · P handout · Esc").format(forward=forward, back=back)
+        step = translate("Present", "step {number}/{count}: {name}").format(
+            number=self.step + 1, count=len(STEPS), name=translate("Present", STEPS[self.step]))
+        return f"{where} · {step}{mode}      {keys}"
 
     # --- keys ------------------------------------------------------------------------------------
     def event(self, event) -> bool:
@@ -560,7 +573,9 @@ class PresentationWindow(QWidget):
 
     # --- handout ------------------------------------------------------------------------------------
     def ask_handout(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save Handout", f"{self.event_title} handout.pdf", "PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(self, translate("Present", "Save Handout"),
+                                              translate("Present", "{event} handout").format(event=self.event_title)
+                                              + ".pdf", "PDF (*.pdf)")
         if path:
             self.print_handout(path if path.lower().endswith(".pdf") else path + ".pdf")
 
