@@ -128,10 +128,12 @@ def _label_title(label: PlacedLabel, codebook: Codebook | None) -> str:
     return f"[{label.number}] {code_name(line['code'], codebook)}" + (f": {line['note']}" if line["note"] else "")
 
 
-def _code_html(code_id: str, codebook: Codebook | None) -> str:
-    """A code by its names, English and Arabic, each in its own direction."""
+def _code_html(code_id: str, codebook: Codebook | None, h: Headings) -> str:
+    """A code by its names, English and Arabic, each in its own direction; the event's
+    language first."""
     english, arabic = code_names(code_id, codebook)
-    return f"<bdi>{_esc(english)}</bdi>" + (f' · <bdi lang="ar">{_esc(arabic)}</bdi>' if arabic else "")
+    names = [f"<bdi>{_esc(english)}</bdi>"] + ([f'<bdi lang="ar">{_esc(arabic)}</bdi>'] if arabic else [])
+    return " · ".join(reversed(names) if h.language == "ar" else names)
 
 
 # --- cells ------------------------------------------------------------------------------
@@ -156,7 +158,7 @@ def _cell_html(text: str, highlights: list[Highlight], marks: list[tuple[int, in
     return "".join(out)
 
 
-def _label_item(label: PlacedLabel, codebook: Codebook | None) -> str:
+def _label_item(label: PlacedLabel, codebook: Codebook | None, h: Headings) -> str:
     line = label.line
     words = f'<bdi class="outlet">{_esc(line["outlet"])}</bdi> «<bdi>{_esc(line["text"])}</bdi>»'
     if line["other_doc_id"]:
@@ -166,7 +168,7 @@ def _label_item(label: PlacedLabel, codebook: Codebook | None) -> str:
     who = ", ".join(_esc(v) for v in (line["annotator"], line["confidence"] and f"confidence {line['confidence']}",
                                       line["difference_category"]) if v)
     problem = f' <span class="problem">(not placed: {_esc(label.problem)})</span>' if label.problem else ""
-    return (f'<li><span class="ref">[{label.number}]</span> <b class="code">{_code_html(line["code"], codebook)}</b> '
+    return (f'<li><span class="ref">[{label.number}]</span> <b class="code">{_code_html(line["code"], codebook, h)}</b> '
             f'{words}{note}{f" <small>(<bdi>{who}</bdi>)</small>" if who else ""}{problem}</li>')
 
 
@@ -263,7 +265,7 @@ def _claims_section(view: EventView, placed: list[PlacedLabel], marks: dict, h: 
         kind = ' class="headline"' if view.is_headline(i) else ""
         body.append(f'<tr{kind}><th class="rowno">{row.row_id}</th>{"".join(cells)}</tr>')
         if by_row.get(i):
-            items = "".join(_label_item(p, codebook) for p in by_row[i])
+            items = "".join(_label_item(p, codebook, h) for p in by_row[i])
             body.append(f'<tr class="row-labels"><td></td><td colspan="{len(view.doc_ids)}">'
                         f'<ul class="label-list">{items}</ul></td></tr>')
     return (f'<section id="claims"><h2 dir="auto">{h("Claim by claim")}</h2>' + _legend(view, h)
@@ -340,11 +342,11 @@ def _labels_section(view: EventView, placed: list[PlacedLabel], labels: pd.DataF
         return ""
     unplaced = [p for p in placed if p.row is None]
     codes = pd.Series([p.line["code"] for p in placed]).value_counts()
-    summary = "".join(f'<li><b>{_code_html(code, codebook)}</b> {n}</li>' for code, n in codes.items())
+    summary = "".join(f'<li><b>{_code_html(code, codebook, h)}</b> {n}</li>' for code, n in codes.items())
     missing = ""
     if unplaced:
         missing = (f'<h3 dir="auto">{h("Labels not placed on the page")}</h3><ul class="label-list">'
-                   + "".join(_label_item(p, codebook) for p in unplaced) + "</ul>")
+                   + "".join(_label_item(p, codebook, h) for p in unplaced) + "</ul>")
     count = h("{n} labels, shown on their spans above and listed under their row.", n=len(placed))
     return (f'<section id="labels"><h2 dir="auto">{h("Labels")}</h2><p dir="auto">{count}</p>'
             f'<ul class="codes">{summary}</ul>{_labels_per_outlet_table(view, labels, h, codebook)}{missing}</section>')
