@@ -38,6 +38,31 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> None:
         raise
 
 
+def append_bytes(path: str | Path, data: bytes, size: int) -> None:
+    """Append ``data`` to the file ``path`` of ``size`` bytes and fsync it. If anything
+    fails, the file is cut back to ``size`` bytes before the error is raised: it holds
+    all of ``data`` or none of it (a crash mid-write can still leave part of it, which
+    the reader must recognise: see label_csv.unfinished_tail)."""
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | getattr(os, "O_BINARY", 0))
+    try:
+        if os.fstat(fd).st_size != size:
+            raise OSError(f"{Path(path).name} changed while it was being saved; try again")
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+            os.fsync(fd)
+        except BaseException:
+            os.ftruncate(fd, size)
+            try:
+                os.fsync(fd)
+            except OSError:
+                pass
+            raise
+    finally:
+        os.close(fd)
+
+
 # A cell starting with one of these runs as a formula when the CSV is opened in a
 # spreadsheet (CSV injection); a leading apostrophe makes it plain text there.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
