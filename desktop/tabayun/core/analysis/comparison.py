@@ -27,6 +27,9 @@ from .units import split_units
 OTHER_EVENT_OVERLAP = 0.25
 
 ProgressCallback = Callable[[str, float], None]
+# Called with the articles and their aligned rows as soon as they are aligned, before the
+# words are compared: a window can show the claims while the rest is worked out.
+RowsCallback = Callable[[dict[str, Article], list[Row]], None]
 
 
 @dataclass(frozen=True)
@@ -129,7 +132,7 @@ def build_normalizer(articles: Iterable[Article], units: dict[str, list[Unit]]) 
 
 def compare_articles(articles: Iterable[Article], problems: Iterable[LoadProblem] = (),
                      settings: AlignSettings | None = None,
-                     progress: ProgressCallback | None = None) -> Comparison:
+                     progress: ProgressCallback | None = None, on_rows: RowsCallback | None = None) -> Comparison:
     """Analyse already loaded articles (doc_ids must be unique)."""
     report = progress or (lambda _stage, _fraction: None)
     ordered = dict(sorted(((a.doc_id, a) for a in articles), key=lambda kv: kv[0]))
@@ -143,6 +146,8 @@ def compare_articles(articles: Iterable[Article], problems: Iterable[LoadProblem
     normalizer = build_normalizer(ordered.values(), units)
     report("aligning", 0.3)
     rows = align(units, {d: a.text for d, a in ordered.items()}, normalizer, settings)
+    if on_rows is not None:
+        on_rows(ordered, rows)
     report("comparing words", 0.6)
     differences = diff_stage.event_differences(rows, ordered, normalizer)
     terms = diff_stage.term_table(differences, normalizer)
@@ -153,14 +158,16 @@ def compare_articles(articles: Iterable[Article], problems: Iterable[LoadProblem
 
 
 def compare(paths: Iterable[str | Path], settings: AlignSettings | None = None,
-            progress: ProgressCallback | None = None) -> Comparison:
-    """Load files or folders and analyse them as one event.
+            progress: ProgressCallback | None = None, on_rows: RowsCallback | None = None) -> Comparison:
+    """Load files or folders and analyse them as one event (``on_rows``: see RowsCallback).
 
     Files that cannot be read are listed in ``Comparison.problems``; the rest load.
     Raises ValueError when no article at all could be loaded, with the reasons.
     """
+    if progress is not None:
+        progress("reading files", 0.0)
     loaded = load_paths(paths)
     if not loaded.articles:
         reasons = "; ".join(str(p) for p in loaded.problems) or "no article files found"
         raise ValueError(f"no article could be loaded: {reasons}")
-    return compare_articles(loaded.articles, loaded.problems, settings, progress)
+    return compare_articles(loaded.articles, loaded.problems, settings, progress, on_rows)
