@@ -83,3 +83,18 @@ def test_merge_and_agreement_escape_annotator_names_and_codes_in_headers(tmp_pat
 def test_the_escape_is_a_bijection():
     for text in PAYLOADS + ["'", "''", "'=x", "", "ok", "\tTAB"]:
         assert unescape_cell(escape_cell(text)) == text and not escape_cell(text).startswith(FORMULA_STARTS)
+
+
+def test_write_table_writes_what_write_csv_writes_for_the_same_values(tmp_path):
+    # The command line writes its tables with the csv module (no pandas to import): the
+    # files must be the ones pandas wrote, byte for byte.
+    from tabayun.core.files import write_table
+
+    columns = ["doc_id", "=start", "score", "count", "maybe", "flag", "text"]
+    rows = [["001_a", 3, 0.1 + 0.2, 7, None, True, PAYLOADS[0]],
+            ["002_b", 0, 1.0, -2, 4.5, False, "قال «وزير الحرب»,\n\"اقتباس\""],
+            ["003_c", 12, float("nan"), 0, None, True, "'plain"]]
+    write_csv(pd.DataFrame(rows, columns=columns), tmp_path / "pandas.csv")
+    write_table(columns, rows, tmp_path / "csv.csv")
+    assert (tmp_path / "csv.csv").read_bytes() == (tmp_path / "pandas.csv").read_bytes()
+    assert read_csv(tmp_path / "csv.csv")["text"].tolist() == [r[-1] for r in rows]
