@@ -5,8 +5,9 @@ QT_QPA_PLATFORM says otherwise (e.g. ``xcb`` under Xvfb).
     python benchmarks/bench_window.py
     python benchmarks/bench_window.py --first-rows 40   # opening a 40-outlet event: claims shown, then ready
 
-Aims: sample shown < 1.5 s after launch; a screenful painted < 50 ms; the first rows of a
-200-outlet event painted within 3 s of opening.
+Aims: sample shown < 1.5 s after launch; a screenful painted < 50 ms; F8 to the next slot at
+200 outlets < 50 ms (``--f8`` runs only that); the first rows of a 200-outlet event painted
+within 3 s of opening.
 """
 
 from __future__ import annotations
@@ -79,12 +80,14 @@ def bench_launch(runs: int = 3) -> None:
 # --- a big synthetic event ------------------------------------------------------------------
 def synthetic_view(outlets: int = 50, claims: int = 300, seed: int = 11):
     """An EventView of ``outlets`` x ``claims`` built directly (no alignment: the window is
-    what is measured), from the sample event's sentences with words swapped and claims left out."""
+    what is measured; the rows are collated into slots as compare does), from the sample event's
+    sentences with words swapped and claims left out."""
     from synthetic import SWAPS, sample_sentences
 
+    from tabayun.core.analysis.collate import collate, slot_differences
     from tabayun.core.analysis.comparison import Comparison
-    from tabayun.core.model import Article, Difference, Row, Unit, UnitKind
-    from tabayun.core.analysis.normalize import Normalizer
+    from tabayun.core.analysis.normalize import Normalizer, fold
+    from tabayun.core.model import Article, Row, Unit, UnitKind
     from tabayun.core.sharing.event_view import EventView
 
     rng = random.Random(seed)
@@ -108,30 +111,17 @@ def synthetic_view(outlets: int = 50, claims: int = 300, seed: int = 11):
             pos += len(text) + 2
         articles[doc] = Article(doc, "\n\n".join(parts), f"Outlet {k:02d}")
         units[doc] = us
-    rows, differences = [], []
+    rows = []
     for i in range(claims + 1):
         present = {doc: (cells[(i, doc)],) for doc in articles if (i, doc) in cells}
         rows.append(Row(i, present, UnitKind.HEADLINE if i == 0 else UnitKind.SENTENCE, 0.8))
-        base = present.get("outlet00", (None,))[0]
-        if i == 0 or base is None:
-            continue
-        base_words = base.text.split()
-        for doc, (unit,) in present.items():
-            if doc == "outlet00":
-                continue
-            words = unit.text.split()
-            if len(words) != len(base_words):
-                continue
-            a_pos = b_pos = 0
-            for wa, wb in zip(base_words, words):
-                if wa != wb:
-                    differences.append(Difference(i, "outlet00", doc, "substitution", "lexical",
-                                                  base.start + a_pos, base.start + a_pos + len(wa), wa,
-                                                  unit.start + b_pos, unit.start + b_pos + len(wb), wb, 0.8))
-                a_pos += len(wa) + 1
-                b_pos += len(wb) + 1
-    comparison = Comparison(articles, {d: [] for d in articles}, units, rows, Normalizer([]),
-                            differences=differences)
+    folded = [fold(w) for a in articles.values() for w in a.text.split()]
+    normalizer = Normalizer(folded)
+    # the apparatus of each row, as compare makes it (collation is O(outlets) per row)
+    slots = collate(rows, articles, normalizer)
+    differences = slot_differences(slots, {d: a.text for d, a in articles.items()})
+    comparison = Comparison(articles, {d: [] for d in articles}, units, rows, normalizer,
+                            differences=differences, slots=slots)
     return EventView(comparison)
 
 
@@ -235,6 +225,41 @@ def bench_first_rows(outlets: int) -> None:
         print(f"{outlets} outlets, {what}: {t:.2f} s after opening")
 
 
+def bench_next_slot(outlets: int = 200, claims: int = 60) -> None:
+    """F8 (next variant) on a wide event: each press finds the next row's lead slot among the
+    shown outlets, scrolls to it and selects its cells and its line in the Differences panel."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from tabayun.ui.app import _application
+    from tabayun.ui.fonts import article_font
+    from tabayun.ui.main_window import MainWindow
+    from tabayun.ui.settings import Settings
+
+    _application()
+    view = synthetic_view(outlets, claims)
+    scratch = tempfile.mkdtemp(prefix="tabayun-bench-")
+    window = MainWindow(Settings(QSettings(str(Path(scratch) / "s.ini"), QSettings.Format.IniFormat)),
+                        article_font())
+    window.resize(*WINDOW_SIZE)
+    window.show()
+    window.set_event(view, ["synthetic"])
+    QApplication.processEvents()
+    times = []
+    for _ in range(30):
+        t0 = time.perf_counter()
+        moved = window.navigator.step(1)
+        window.grid.viewport().repaint()
+        times.append((time.perf_counter() - t0) * 1000)
+        QApplication.processEvents()
+        if not moved:
+            break
+    print(f"F8 to the next slot, {outlets} outlets x {claims} claims ({len(view.comparison.slots):,} slots): "
+          f"median {statistics.median(times):.1f} ms, max {max(times):.1f} ms over {len(times)} presses"
+          f"   [aim < 50 ms]")
+    window.close()
+
+
 def main() -> None:
     if "--child-launch" in sys.argv:
         child_launch()
@@ -242,8 +267,12 @@ def main() -> None:
     if "--first-rows" in sys.argv:
         bench_first_rows(int(sys.argv[sys.argv.index("--first-rows") + 1]))
         return
+    if "--f8" in sys.argv:
+        bench_next_slot()
+        return
     bench_launch()
     bench_scroll()
+    bench_next_slot()
 
 
 if __name__ == "__main__":

@@ -159,6 +159,7 @@ def _run_compare(args: argparse.Namespace) -> int:
         written = [
             write_csv(comparison.alignment_frame(), args.out / "alignment.csv"),
             write_csv(comparison.differences_frame(), args.out / "differences.csv"),
+            write_csv(comparison.variants_frame(), args.out / "variants.csv"),
             write_csv(comparison.markers_frame(), args.out / "markers.csv"),
             write_csv(comparison.terms_frame(), args.out / "terms.csv"),
         ]

@@ -137,7 +137,7 @@ def test_two_windows_on_one_labels_file_keep_both_sets(qtbot, labelling_window, 
     second = MainWindow(settings, article_font())
     qtbot.addWidget(second)
     open_and_wait(qtbot, second, [event_dir])
-    differences = [d for d in first.view.comparison.differences if d.category == "lexical"][:4]
+    differences = [d for d in first.view.comparison.differences if d.kind == "substitution"][:4]
     for n, d in enumerate(differences):
         window = (first, second)[n % 2]
         window.show_difference(d)
@@ -207,7 +207,7 @@ def test_the_labels_table_stays_sorted_when_labels_are_added(qtbot, labelling_wi
     w = labelling_window
     panel = w.labelling.labels_panel
     panel.table.sortByColumn(2, order)  # by the words
-    for d in [d for d in w.view.comparison.differences if d.category == "lexical"][:5]:
+    for d in [d for d in w.view.comparison.differences if d.kind == "substitution"][:5]:
         w.show_difference(d)
         press(qtbot, w, key_of("referent_label"))
     # another window (here a store of its own) appends a label: the watcher shows it, in place

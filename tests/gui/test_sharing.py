@@ -94,7 +94,8 @@ def test_agreement_tables_in_the_window_and_a_jump_to_a_disagreement(qtbot, labe
     from PySide6.QtWidgets import QTableView
 
     w = labelling_window
-    lexical = [d for d in w.view.comparison.differences if d.category == "lexical" and d.a_text and d.b_text][:6]
+    # six differences with words on both sides (the sample has three word choices; any category will do)
+    lexical = [d for d in w.view.comparison.differences if d.kind == "substitution"][:6]
     for d in lexical:
         w.show_difference(d)
         press(qtbot, w, key_of("referent_label"))
@@ -141,8 +142,9 @@ def test_a_disagreement_from_another_event_does_not_jump(qtbot, labelling_window
     w = labelling_window
     assert not w.labelling.show_span("not-in-this-event", 0, 5, "words")
     doc, article = next(iter(w.view.comparison.articles.items()))
-    cell = w.view.cell(3, doc)
+    row = next(r for r in range(3, len(w.view)) if w.view.cell(r, doc) is not None)  # headline rows vary
+    cell = w.view.cell(row, doc)
     start, end = cell.start, cell.start + 5
     assert not w.labelling.show_span(doc, start, end, article.text[start:end] + "x")  # another version of it
     assert w.labelling.show_span(doc, start, end, article.text[start:end])
-    assert w.proxy.mapToSource(w.grid.currentIndex()).row() == 3
+    assert w.proxy.mapToSource(w.grid.currentIndex()).row() == row

@@ -65,8 +65,16 @@ def test_first_visit_row_highlights_war_and_defence(sample_window):
     d001, d002 = doc_of(w.view, "001"), doc_of(w.view, "002")
     war = [words for words, cat in highlighted_words(w, row, d001) if cat == "lexical" and "الحرب" in words]
     defence = [words for words, cat in highlighted_words(w, row, d002) if cat == "lexical" and "الدفاع" in words]
-    assert war and defence
-    assert all(len(words.split()) <= 3 for words in war + defence)  # words, not the whole sentence
+    # 001 departs from the majority (000, 002, 004 write «الدفاع»): only 001's cell is marked
+    assert war and not defence
+    assert all(len(words.split()) <= 3 for words in war)  # words, not the whole sentence
+    # against 001 as the reference outlet, 002 is the one that departs
+    w.outlets.set_reference(d001)
+    try:
+        defence = [words for words, cat in highlighted_words(w, row, d002) if cat == "lexical" and "الدفاع" in words]
+        assert defence and all(len(words.split()) <= 3 for words in defence)
+    finally:
+        w.outlets.set_reference(None)
     # and the delegate lays the cell out with that range coloured
     index = w.proxy.mapFromSource(w.grid_model.index(row, w.grid_model.column_of(d001)))
     text = index.data()
@@ -150,8 +158,9 @@ def test_filters_search_and_outlet_controls(sample_window, qtbot):
     w.act_omissions.trigger()
     omissions = w.proxy.rowCount()
     assert 1 < omissions < total
-    for r in range(1, omissions):
-        assert w.view.is_omission(w.proxy.mapToSource(w.proxy.index(r, 0)).row())
+    for r in range(omissions):
+        source = w.proxy.mapToSource(w.proxy.index(r, 0)).row()
+        assert w.view.is_headline(source) or w.view.is_omission(source)  # headline rows stay on top
     w.act_omissions.trigger()
     assert w.proxy.rowCount() == total
     if w.view.comparison.differences:
@@ -329,9 +338,14 @@ def test_a_mixed_event_sets_each_cells_direction_from_its_text(qtbot, window, sa
     assert window.grid.layoutDirection() == Qt.LayoutDirection.RightToLeft  # mostly Arabic
     col_en = window.grid_model.column_of("en")
     col_ar = window.grid_model.column_of("001")
-    directions = {window.grid_model.index(0, c).data(Qt.ItemDataRole.UserRole + 2) for c in (col_en, col_ar)}
+    def first_row(doc):  # headlines join rows by similarity: each article's own first row
+        return next(r for r in range(len(window.view)) if window.view.cell(r, doc) is not None)
+
+    row_en, row_ar = first_row("en"), first_row("001")
+    directions = {window.grid_model.index(r, c).data(Qt.ItemDataRole.UserRole + 2)
+                  for r, c in ((row_en, col_en), (row_ar, col_ar))}
     assert directions == {Qt.LayoutDirection.LeftToRight, Qt.LayoutDirection.RightToLeft}
-    index = window.proxy.mapFromSource(window.grid_model.index(0, col_en))
+    index = window.proxy.mapFromSource(window.grid_model.index(row_en, col_en))
     layout = window.grid.delegate.cell_layout(index, window.grid.columnWidth(col_en))
     assert layout.textOption().textDirection() == Qt.LayoutDirection.LeftToRight
     assert layout.textOption().alignment() & Qt.AlignmentFlag.AlignLeft
@@ -352,5 +366,18 @@ def test_sorting_the_differences_table_by_a_column_header(sample_window, qtbot):
     table = sample_window.differences_panel.table
     model = sample_window.differences_panel.model
     table.sortByColumn(5, Qt.SortOrder.DescendingOrder)  # score, as a click on its header does
-    scores = [model.items[r].score for r in range(model.rowCount())]
+    scores = [model.items[r].slot.score for r in range(model.rowCount())]
     assert scores == sorted(scores, reverse=True) and len(scores) > 10
+
+
+def test_the_differences_panel_lists_one_line_per_slot_with_its_readings(sample_window):
+    model = sample_window.differences_panel.model
+    view = sample_window.view
+    assert model.rowCount() == len(view.comparison.slots)
+    war = next(r for r in range(model.rowCount()) if model.index(r, 2).data() == "«الحرب»")
+    d001 = doc_of(view, "001")
+    assert model.index(war, 3).data() == "«الدفاع»"
+    assert model.index(war, 1).data() == sample_window.outlets.label(d001)
+    assert model.index(war, 6).data() == "Word choice"
+    tip = model.index(war, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "«الدفاع» (majority)" in tip and sample_window.outlets.label(d001) in tip

@@ -100,11 +100,11 @@ def label_differences(comparison, annotator, differences, code_of, flip_pair=Fal
 
 @pytest.fixture(scope="module")
 def two_annotators(sample):
-    # every category (so several codes), the rest the strongest word-choice differences
+    # every category (so several codes), the rest the strongest differences of any category
     ranked = sorted(sample.differences, key=lambda d: (-d.score, d.row_id, d.doc_a, d.doc_b, d.a_start))
     rare = [d for d in ranked if d.category != "lexical"][:16]
     diffs = [d for pair in zip(rare, [d for d in ranked if d.category == "lexical"]) for d in pair]
-    diffs += [d for d in ranked if d.category == "lexical" and d not in diffs][:40 - len(diffs)]
+    diffs += [d for d in ranked if d not in diffs][:40 - len(diffs)]
     assert len(diffs) == 40
     suggested = lambda d: CODEBOOK.suggest(d.category)  # noqa: E731
     flipped = {d for i, d in enumerate(diffs) if i % 4 == 1}

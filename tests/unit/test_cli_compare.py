@@ -25,7 +25,7 @@ def test_compare_writes_alignment_csv_that_round_trips(sample_dir, tmp_path, cap
     out = capsys.readouterr().out
     assert "Articles: 5" in out and "Claims only one outlet reports" in out
     assert "probably another event" in out.split("003_")[1].splitlines()[0]
-    assert "Differences by category: lexical" in out and "Top framing candidates" in out
+    assert "Differences by category: " in out and "lexical 3" in out and "Top framing candidates" in out
     assert "«الحرب»" in out and "Markers: loaded_term" in out
     differences = pd.read_csv(tmp_path / "out" / "differences.csv", encoding="utf-8-sig", keep_default_na=False)
     originals = {p.stem: p.read_text(encoding="utf-8") for p in sample_dir.glob("*.txt")}
@@ -34,6 +34,14 @@ def test_compare_writes_alignment_csv_that_round_trips(sample_dir, tmp_path, cap
         assert originals[rec.doc_b][rec.b_start:rec.b_end] == rec.b_text
     markers = pd.read_csv(tmp_path / "out" / "markers.csv", encoding="utf-8-sig", keep_default_na=False)
     assert {"loaded_term", "scare_quotes"} <= set(markers["category"])
+    variants = pd.read_csv(tmp_path / "out" / "variants.csv", encoding="utf-8-sig", keep_default_na=False)
+    assert list(variants.columns) == ["row_id", "slot_id", "category", "score", "doc_id", "outlet", "char_start",
+                                      "char_end", "text", "reading", "majority"]
+    for rec in variants.itertuples():
+        assert originals[rec.doc_id][rec.char_start:rec.char_end] == rec.text
+    war = variants[(variants.category == "lexical") & (variants.text == "الحرب")]
+    slot = variants[(variants.row_id == war.row_id.iloc[0]) & (variants.slot_id == war.slot_id.iloc[0])]
+    assert sorted(slot[slot.majority].doc_id.str[:3]) == ["000", "002", "004"]  # they write «الدفاع»
 
 
 def test_every_non_furniture_unit_appears_once(sample, tmp_path):

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from tabayun.core.analysis import diff as diff_stage
+from tabayun.core.analysis.collate import collate
 from tabayun.core.analysis.comparison import compare
 from tabayun.core.analysis.diff import DIFFERENCE_COLUMNS
 from tabayun.core.analysis.normalize import fold
@@ -32,9 +33,9 @@ def test_war_against_defence_in_the_first_visit_sentence(sample):
     assert len(war) == 1
     d = war[0]
     assert (d.kind, d.category) == ("substitution", "lexical")
-    assert d.score >= 0.8  # inside otherwise shared wording: near the top of the ranking
+    assert d.score >= 0.75  # a lone outlet against a majority, inside shared wording: high
     lexical = sorted((x.score for x in sample.differences if x.category == "lexical"), reverse=True)
-    assert lexical.index(d.score) < len(lexical) // 5
+    assert lexical.index(d.score) < 3  # in the top 3 of the event's word choices
 
 
 def test_gantz_transliterations_are_spelling_never_lexical(sample):
@@ -66,7 +67,7 @@ def test_offsets_point_into_the_original_text(sample):
 
 def test_categories_and_scores_are_sane(sample):
     cats = {d.category for d in sample.differences}
-    assert cats <= {"lexical", "spelling", "punctuation", "number"}
+    assert cats <= {"lexical", "spelling", "punctuation", "number", "added_omitted", "rewording"}
     assert {"lexical", "spelling", "punctuation"} <= cats
     for d in sample.differences:
         assert 0.0 <= d.score <= 1.0
@@ -81,9 +82,9 @@ def test_pure_python_and_cpp_diff_agree(sample):
     pytest.importorskip("fast_diff_match_patch")
     try:
         diff_stage.use_backend("python")
-        slow = diff_stage.event_differences(sample.rows, sample.articles, sample.normalizer)
+        slow = collate(sample.rows, sample.articles, sample.normalizer, sample.markers)
         diff_stage.use_backend("fast")
-        fast = diff_stage.event_differences(sample.rows, sample.articles, sample.normalizer)
+        fast = collate(sample.rows, sample.articles, sample.normalizer, sample.markers)
     finally:
         diff_stage.use_backend("auto")
     assert slow == fast and len(slow) > 50
@@ -135,9 +136,19 @@ def test_a_term_used_in_several_rows_ranks_higher(tmp_path):
     for name, text in (("a", a), ("b", b), ("c", c)):
         (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
     event = compare([tmp_path])
-    repeated = [d for d in event.differences if {d.a_text, d.b_text} == {"occupation", "Israeli"}]
-    once = [d for d in event.differences if {d.a_text, d.b_text} == {"Israeli", "security"}]
-    assert len(repeated) == 3 and once
-    assert min(d.score for d in repeated) > max(d.score for d in once)
+    def trades(slot):  # "occupation" in one reading, "Israeli" in another
+        return any("occupation" in r.text for r in slot.readings) and any("Israeli" in r.text for r in slot.readings)
+
+    traded = [s for s in event.slots if trades(s)]
+    assert len(traded) == 3 and all(s.category == "lexical" for s in traded)
     term = next(t for t in event.terms if {t.term_a, t.term_b} == {"occupation", "Israeli"})
-    assert term.count == 3
+    assert term.count == 2  # row 1's slot reads «occupation forces» / «Israeli forces» / «police»
+    # the same first sentences alone: the pair happens once, and scores lower
+    once_dir = tmp_path / "once"
+    once_dir.mkdir()
+    for name, text in (("a", a), ("b", b), ("c", c)):
+        (once_dir / f"{name}.txt").write_text(text.split("\n\n")[0], encoding="utf-8")
+    once = compare([once_dir])
+    first = next(s for s in once.slots if trades(s))
+    same_row = next(s for s in traded if s.row_id == min(t.row_id for t in traded))
+    assert same_row.score > first.score

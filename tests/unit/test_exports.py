@@ -300,6 +300,18 @@ def test_codes_per_outlet_needs_labels(sample, labels):
         charts.codes_per_outlet(labels.iloc[0:0], sample)
 
 
+def test_report_lists_the_apparatus_readings_and_their_outlets(sample):
+    page = render_report(sample, None)
+    section = page[page.index('<section id="apparatus">'):]
+    section = section[:section.index("</section>")]
+    visible = _squeezed(Tree(section).visible)
+    outlet = {d[:3]: sample.outlet(d) for d in sample.doc_ids}
+    assert f"«الحرب» ← {outlet['001']}" in visible
+    assert f"«الدفاع» ← {outlet['000']}, {outlet['002']}, {outlet['004']} (majority)" in visible
+    # the departing reading is the one marked, as in the grid
+    assert '<span class="hl hl-lexical">الحرب</span>' in section and "hl-lexical\">الدفاع" not in section
+
+
 def test_each_window_export_gets_a_new_folder_named_after_the_event_and_time(tmp_path):
     from datetime import datetime
 

@@ -76,7 +76,7 @@ def test_neutral_reporting_verbs_are_not_markers(sample):
 def test_every_marker_category_is_in_the_codebook(sample):
     marker_categories = set(categories("marker"))
     assert marker_categories == {"loaded_term", "scare_quotes", "attribution_verb"}
-    assert set(categories("difference")) == {"lexical", "spelling", "punctuation", "number"}
+    assert set(categories("difference")) == {"lexical", "spelling", "punctuation", "number", "added_omitted", "rewording"}
     assert {m.category for m in sample.markers} <= marker_categories
 
 

@@ -1,6 +1,7 @@
 """The values that flow through Tabayun's pipeline, one stage to the next.
 
-files -> Article -> Segment/Unit (offsets) -> Row -> Difference / Marker -> Comparison
+files -> Article -> Segment/Unit (offsets) -> Row -> Slot (readings) / Difference / Marker
+-> Comparison
 
 Every span is a half-open range ``[start, end)`` of Python string indices into
 ``Article.text``, the article's original text exactly as the outlet wrote it
@@ -125,6 +126,67 @@ VOICES = (OWN, ATTRIBUTED, QUOTED)
 # How much a marker tells about the outlet, by voice: its own words most, a quoted
 # speaker's words least (the outlet chose to quote them, not to say them).
 VOICE_WEIGHT = {OWN: 1.0, ATTRIBUTED: 0.8, QUOTED: 0.3}
+
+
+@dataclass(frozen=True)
+class Witness:
+    """Where one outlet has a reading: ``article.text[start:end]`` (an empty range where
+    the words would go, when the outlet has nothing there)."""
+
+    doc_id: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One wording of a slot and the outlets that have it.
+
+    ``text`` is how most of them write it (each outlet's own words are at its witness's
+    offsets); ``form`` is the matching form the outlets share (empty: the
+    outlets have no words there). ``majority``: most of the row's outlets read this,
+    strictly more than any other reading, and the row has 3 or more outlets.
+    """
+
+    text: str
+    form: tuple[str, ...]
+    witnesses: tuple[Witness, ...]
+    majority: bool = False
+
+    @property
+    def doc_ids(self) -> tuple[str, ...]:
+        return tuple(w.doc_id for w in self.witnesses)
+
+    def witness(self, doc_id: str) -> Witness | None:
+        return next((w for w in self.witnesses if w.doc_id == doc_id), None)
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One place in a claim where the outlets' wordings part (a critical apparatus entry):
+    its readings, most outlets first, and what kind of variant it is.
+
+    ``category`` is a difference category of ``resources/codebook/categories.csv``
+    (``lexical`` a word choice, ``added_omitted`` words only some outlets have, ...);
+    ``score`` its salience from 0 to 1 (higher: look here first).
+    """
+
+    row_id: int
+    slot_id: int  # position in the row's apparatus, in the centre unit's reading order
+    readings: tuple[Reading, ...]
+    category: str
+    score: float
+
+    @property
+    def majority(self) -> Reading | None:
+        return next((r for r in self.readings if r.majority), None)
+
+    def reading_of(self, doc_id: str) -> Reading | None:
+        return next((r for r in self.readings if r.witness(doc_id) is not None), None)
+
+    def departing(self) -> list[Reading]:
+        """The readings that depart from the majority: all of them when there is none."""
+        return [r for r in self.readings if not r.majority]
 
 
 @dataclass(frozen=True)

@@ -6,13 +6,15 @@ They hold no analysis: every value comes from :class:`tabayun.core.sharing.event
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (QAbstractListModel, QAbstractTableModel, QModelIndex, QObject,
                             QPersistentModelIndex, QSortFilterProxyModel, Qt)
 from PySide6.QtGui import QFont
 
-from ..core.model import Difference
+from ..core.analysis.collate import reference_reading
+from ..core.model import Difference, Slot
 from ..core.sharing.event_view import EventView
 from .categories import CATEGORY_COLOURS, CATEGORY_LABELS
 from .grid_model import refilter_rows
@@ -119,68 +121,114 @@ class SourceSortingProxy(QSortFilterProxyModel):
             source.sort(column, order)
 
 
+@dataclass(frozen=True)
+class SlotLine:
+    """One line of the Differences panel: a slot of the apparatus, and the difference a click
+    selects (its first departing outlet against the reading it departs from)."""
+
+    slot: Slot
+    difference: Difference
+
+
+def _outlets_text(outlets: OutletState, doc_ids, limit: int = 2) -> str:
+    names = [outlets.label(d) for d in doc_ids if d not in outlets.hidden]
+    more = len(names) - limit
+    return ", ".join(names[:limit]) + (f" +{more}" if more > 0 else "")
+
+
 class DifferencesModel(SortedItems):
-    COLUMNS = ("Row", "Outlet", "Words", "Words", "Outlet", "Score", "Category")
+    """One line per slot: who departs and with which words, against the majority reading
+    (or, without one, the first reading) and who has that."""
+
+    COLUMNS = ("Row", "Outlets", "Reading", "Majority", "Outlets", "Score", "Category")
 
     def __init__(self, outlets: OutletState, parent: QObject | None = None):
         super().__init__(parent)
         self.outlets = outlets
         self.view: EventView | None = None
-        self.items: list[Difference] = []
+        self.items: list[SlotLine] = []
         outlets.changed.connect(self._outlets_changed)
 
     def set_view(self, view: EventView | None) -> None:
         self.beginResetModel()
         self.view = view
-        self.items = list(view.comparison.differences) if view else []
+        self.items = [SlotLine(slot, d) for slot, d in view.slot_lines()] if view else []
         self.endResetModel()
 
-    def sort_key(self, d: Difference, column: int):
+    def _sides(self, line: SlotLine) -> tuple[str, str, str, str]:
+        slot = line.slot
+        ref = reference_reading(slot)
+        departing = [r for r in slot.readings if r is not ref]
+        words = " · ".join(f"«{r.text}»" if r.text else "(nothing)" for r in departing)
+        doc_ids = [d for r in departing for d in r.doc_ids]
+        return (_outlets_text(self.outlets, doc_ids), words, f"«{ref.text}»" if ref.text else "(nothing)",
+                _outlets_text(self.outlets, ref.doc_ids))
+
+    def sort_key(self, line: SlotLine, column: int):
+        slot = line.slot
         if column == 0:
-            return (self.view.row_index(d.row_id) if self.view else d.row_id, d.doc_a, d.a_start)
+            return (self.view.row_index(slot.row_id) if self.view else slot.row_id, slot.slot_id)
         if column == 5:
-            return d.score
-        values = (None, self.outlets.label(d.doc_a), d.a_text, d.b_text, self.outlets.label(d.doc_b), None,
-                  CATEGORY_LABELS.get(d.category, d.category))
-        return (values[column], d.row_id)
+            return slot.score
+        if column == 6:
+            return (CATEGORY_LABELS.get(slot.category, slot.category), slot.row_id)
+        return (self._sides(line)[column - 1], slot.row_id)
 
     def _outlets_changed(self, what: str) -> None:
-        if what in ("names", "blind", "reset") and self.items:
+        if what in ("names", "blind", "reset", "hidden") and self.items:
             self.dataChanged.emit(self.index(0, 1), self.index(len(self.items) - 1, 4))
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.items):
             return None
-        d = self.items[index.row()]
+        line = self.items[index.row()]
+        slot = line.slot
         col = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, SortRole):
-            row_pos = self.view.row_index(d.row_id) if self.view else d.row_id
-            values = (row_pos, self.outlets.label(d.doc_a), d.a_text, d.b_text, self.outlets.label(d.doc_b),
-                      d.score, CATEGORY_LABELS.get(d.category, d.category))
-            value = values[col]
-            if role == SortRole:
-                return value
-            if col == 5:
-                return f"{d.score:.2f}"
             if col == 0:
-                return str(value)
-            return value
+                row_pos = self.view.row_index(slot.row_id) if self.view else slot.row_id
+                return row_pos if role == SortRole else str(row_pos)
+            if col == 5:
+                return slot.score if role == SortRole else f"{slot.score:.2f}"
+            if col == 6:
+                return CATEGORY_LABELS.get(slot.category, slot.category)
+            return self._sides(line)[col - 1]
         if role == Qt.ItemDataRole.DecorationRole:
-            return CATEGORY_COLOURS.get(d.category) if col == 6 else None
+            return CATEGORY_COLOURS.get(slot.category) if col == 6 else None
         if role == ItemRole:
-            return d
+            return line.difference
         if role == Qt.ItemDataRole.ToolTipRole:
-            return (f"{self.outlets.label(d.doc_a)}: «{d.a_text}»\n{self.outlets.label(d.doc_b)}: «{d.b_text}»\n"
-                    f"{CATEGORY_LABELS.get(d.category, d.category)} ({d.kind}), score {d.score:.2f}")
-        if role == Qt.ItemDataRole.FontRole and d.category == "lexical" and col in (2, 3):
+            lines = [f"{CATEGORY_LABELS.get(slot.category, slot.category)}, score {slot.score:.2f}"]
+            for r in slot.readings:
+                mark = " (majority)" if r.majority else ""
+                names = ", ".join(self.outlets.label(d) for d in r.doc_ids)
+                lines.append(f"«{r.text}»{mark}: {names}" if r.text else f"(nothing){mark}: {names}")
+            return "\n".join(lines)
+        if role == Qt.ItemDataRole.FontRole and slot.category == "lexical" and col in (2, 3):
             font = QFont()
             font.setBold(True)
             return font
         return None
 
+    def line_of(self, difference: Difference) -> SlotLine | None:
+        """The line of the slot a difference belongs to (a difference from F8 or a click in
+        the grid is one outlet's reading against another's)."""
+        for line in self.items:
+            slot = line.slot
+            if slot.row_id != difference.row_id or slot.category != difference.category:
+                continue
+            for doc, start, end in ((difference.doc_a, difference.a_start, difference.a_end),
+                                    (difference.doc_b, difference.b_start, difference.b_end)):
+                reading = slot.reading_of(doc)
+                w = reading.witness(doc) if reading else None
+                if w is not None and (w.start, w.end) == (start, end) and w.end > w.start:
+                    return line
+        return None
+
 
 class DifferencesFilterProxy(SourceSortingProxy):
-    """Filters the differences by category, outlet pair and minimum score; hides those of hidden outlets."""
+    """Filters the slots by category, outlet pair (both read, and differently) and minimum
+    score; hides slots where the shown outlets all read alike."""
 
     def __init__(self, outlets: OutletState, parent: QObject | None = None):
         super().__init__(parent)
@@ -202,14 +250,17 @@ class DifferencesFilterProxy(SourceSortingProxy):
         model = self.sourceModel()
         if source_row >= len(model.items):
             return False
-        d: Difference = model.items[source_row]
-        if d.doc_a in self.outlets.hidden or d.doc_b in self.outlets.hidden:
+        slot = model.items[source_row].slot
+        if self.category and slot.category != self.category:
             return False
-        if self.category and d.category != self.category:
+        if self.outlets.hidden and sum(1 for r in slot.readings
+                                       if any(d not in self.outlets.hidden for d in r.doc_ids)) < 2:
             return False
-        if self.pair and tuple(sorted((d.doc_a, d.doc_b))) != self.pair:
-            return False
-        return d.score >= self.min_score
+        if self.pair:
+            a, b = slot.reading_of(self.pair[0]), slot.reading_of(self.pair[1])
+            if a is None or b is None or a is b:
+                return False
+        return slot.score >= self.min_score
 
 
 class TermsModel(SortedItems):

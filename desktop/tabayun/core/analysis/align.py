@@ -15,7 +15,7 @@ How:
    sentences do not snowball.
 4. Rows are ordered so that reading top to bottom follows the articles.
 
-Headlines all go into one row on top. Articles are processed in doc_id order, so the
+Headlines are aligned among themselves the same way, in rows on top. Articles are processed in doc_id order, so the
 result does not depend on the order the files were given in.
 """
 
@@ -92,53 +92,96 @@ def vectorize(units: list[Unit], texts: dict[str, str], normalizer: Normalizer) 
     return UnitVectors(units, matrix, {d: np.array(r) for d, r in doc_rows.items()}, keys)
 
 
-# Similarities are computed for one pair of articles and a slice of the first one's
-# units at a time, at most this many (8 bytes each) held at once: a long article's
-# units against all others as one dense block asked for 2.3 GB at 3 MB of text.
+# Similarities are computed for a slice of one article's units against all units at a
+# time, at most this many (8 bytes each) held at once: a long article's units against all
+# others as one dense block asked for 2.3 GB at 3 MB of text.
 BLOCK_ENTRIES = 2_000_000
 
 
 def candidate_links(vectors: UnitVectors, settings: AlignSettings) -> dict[tuple[int, int], float]:
     """(i, j) -> similarity for unit rows i < j in different articles where one is the
     other's best match above ``threshold``, or both are each other's above ``mutual_threshold``."""
-    links: dict[tuple[int, int], float] = {}
-    key_sets = [set(k) for k in vectors.keys]
+    i, j, sim = _link_arrays(vectors, settings)
+    return dict(zip(zip(i.tolist(), j.tolist()), sim.tolist()))
+
+
+def _link_arrays(vectors: UnitVectors, settings: AlignSettings) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The candidate links as arrays (i < j, similarity), strongest first (ties: i, j).
+
+    Per article, sparse products of slices of its units against all units give every best
+    match in every other article (:func:`_best_per_article`); the rest is array work, so the
+    cost per pair of articles is a share of a few numpy calls, not a Python loop over units."""
+    matrix = vectors.matrix
+    binary = matrix.copy()
+    binary.data[:] = 1.0  # shared content words, counted by a product of 0/1 rows
+    matrix_t = matrix.T.tocsr()
     docs = sorted(vectors.doc_rows)
-    for a in docs:
+    # the units of each article are one contiguous run of matrix rows (units come doc by doc)
+    starts = np.array([vectors.doc_rows[d][0] for d in docs])
+    lengths = np.array([len(vectors.doc_rows[d]) for d in docs])
+    found_i, found_j, found_s = [], [], []
+    for k, a in enumerate(docs):
         rows_a = vectors.doc_rows[a]
-        for b in docs:
-            if b == a:
-                continue
-            rows_b = vectors.doc_rows[b]
-            best, best_sim, best_back = _best_matches(vectors.matrix[rows_a], vectors.matrix[rows_b].T.tocsc())
-            for ia, jb in enumerate(best):
-                sim = float(best_sim[ia])
-                if sim >= settings.threshold or (sim >= settings.mutual_threshold and best_back[jb] == ia):
-                    i, j = int(rows_a[ia]), int(rows_b[jb])
-                    if len(key_sets[i] & key_sets[j]) >= settings.min_shared_words:
-                        links[(min(i, j), max(i, j))] = sim
-    return links
+        best, best_sim, best_back = _best_per_article(matrix[rows_a], matrix_t, starts, lengths)
+        arange = np.arange(len(rows_a))[:, None]
+        mutual = best_back[best] == arange
+        keep = (best_sim >= settings.threshold) | ((best_sim >= settings.mutual_threshold) & mutual)
+        keep[:, k] = False
+        ia, doc = np.nonzero(keep)
+        if not len(ia):
+            continue
+        jb = best[ia, doc]
+        # shared content words of the kept pairs only (a full product would cost as much again)
+        shared = np.asarray(binary[rows_a[ia]].multiply(binary[jb]).sum(axis=1)).ravel()
+        ok = shared >= settings.min_shared_words
+        ia, jb = rows_a[ia[ok]], jb[ok]
+        found_i.append(np.minimum(ia, jb))
+        found_j.append(np.maximum(ia, jb))
+        found_s.append(best_sim[np.nonzero(keep)][ok])
+    if not found_i:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, np.zeros(0)
+    i, j, sim = np.concatenate(found_i), np.concatenate(found_j), np.concatenate(found_s)
+    # one entry per pair (both directions find it with the same similarity)
+    pair = i.astype(np.int64) * (len(vectors.units) + 1) + j
+    _, first = np.unique(pair, return_index=True)
+    i, j, sim = i[first], j[first], sim[first]
+    order = np.lexsort((j, i, -sim))
+    return i[order], j[order], sim[order]
 
 
-def _best_matches(a: sparse.csr_matrix, b_t: sparse.csc_matrix) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """For the similarity matrix S = a @ b_t, without holding it whole: each row's argmax
-    and max, and each column's argmax (the first index on ties, as numpy's argmax)."""
+def _best_per_article(a: sparse.csr_matrix, b_t: sparse.csr_matrix, starts: np.ndarray, lengths: np.ndarray
+                      ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For S = a @ b_t, whose columns are articles' units in runs (``starts``, ``lengths``),
+    without holding S whole (slices of a's rows, at most BLOCK_ENTRIES at once): for each
+    row and each article its best column and that similarity (the first column on ties, as
+    numpy's argmax), and for each column its best row."""
     n_a, n_b = a.shape[0], b_t.shape[1]
-    best = np.zeros(n_a, dtype=np.int64)
-    best_sim = np.zeros(n_a)
+    column = np.arange(n_b)
+    best = np.zeros((n_a, len(starts)), dtype=np.int64)
+    best_sim = np.zeros((n_a, len(starts)))
     col_best = np.zeros(n_b, dtype=np.int64)
     col_max = np.full(n_b, -np.inf)
     step = max(1, BLOCK_ENTRIES // max(n_b, 1))
     for lo in range(0, n_a, step):
         block = (a[lo:lo + step] @ b_t).toarray()
-        best[lo:lo + step] = block.argmax(axis=1)
-        best_sim[lo:lo + step] = block[np.arange(block.shape[0]), best[lo:lo + step]]
+        sims = np.maximum.reduceat(block, starts, axis=1)  # per row, per article
+        is_best = block == np.repeat(sims, lengths, axis=1)
+        best[lo:lo + step] = np.minimum.reduceat(np.where(is_best, column, n_b), starts, axis=1)
+        best_sim[lo:lo + step] = sims
         top = block.argmax(axis=0)
-        top_sim = block[top, np.arange(n_b)]
+        top_sim = block[top, column]
         better = top_sim > col_max  # strictly: an earlier slice keeps a tie, like argmax
         col_best[better] = top[better] + lo
         col_max[better] = top_sim[better]
     return best, best_sim, col_best
+
+
+def _best_matches(a: sparse.csr_matrix, b_t: sparse.csc_matrix) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For the similarity matrix S = a @ b_t, without holding it whole: each row's argmax
+    and max, and each column's argmax (the first index on ties, as numpy's argmax)."""
+    best, best_sim, col_best = _best_per_article(a, sparse.csr_matrix(b_t), np.array([0]), np.array([b_t.shape[1]]))
+    return best[:, 0], best_sim[:, 0], col_best
 
 
 class _Clusters:
@@ -149,11 +192,18 @@ class _Clusters:
         self.s = settings
         n = len(vectors.units)
         self.parent = list(range(n))
-        # per root: doc -> sorted unit indices, and an (unnormalised) centroid
+        # per root: doc -> sorted unit indices, and an (unnormalised) centroid as a dict
+        # {column: weight}: merging and comparing a few dozen terms in Python is far cheaper
+        # than a scipy sparse operation per candidate link
         self.members: dict[int, dict[str, list[int]]] = {
             r: {u.doc_id: [u.index]} for r, u in enumerate(vectors.units)
         }
-        self.centroid: dict[int, sparse.csr_matrix] = {}
+        self.centroid: dict[int, dict[int, float]] = {}
+        self.norm2: dict[int, float] = {}
+        # pairs of clusters found incompatible, as they were (a root's version counts its
+        # merges): with many outlets the same two clusters meet again through many links
+        self.version: dict[int, int] = defaultdict(int)
+        self.rejected: set[tuple[int, int, int, int]] = set()
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -161,9 +211,12 @@ class _Clusters:
             i = self.parent[i]
         return i
 
-    def _centroid(self, root: int) -> sparse.csr_matrix:
+    def _centroid(self, root: int) -> dict[int, float]:
         if root not in self.centroid:
-            self.centroid[root] = self.v.matrix[root]
+            m = self.v.matrix
+            lo, hi = m.indptr[root], m.indptr[root + 1]
+            self.centroid[root] = dict(zip(m.indices[lo:hi].tolist(), m.data[lo:hi].tolist()))
+            self.norm2[root] = sum(x * x for x in self.centroid[root].values())
         return self.centroid[root]
 
     def _compatible(self, ra: int, rb: int) -> bool:
@@ -173,20 +226,32 @@ class _Clusters:
             if len(merged) > self.s.max_units_per_doc or merged[-1] - merged[0] != len(merged) - 1:
                 return False
         ca, cb = self._centroid(ra), self._centroid(rb)
-        dot = ca.multiply(cb).sum()
-        norm = math.sqrt(ca.multiply(ca).sum() * cb.multiply(cb).sum()) or 1.0
+        small, large = (ca, cb) if len(ca) <= len(cb) else (cb, ca)
+        dot = sum(x * large.get(k, 0.0) for k, x in small.items())
+        norm = math.sqrt(self.norm2[ra] * self.norm2[rb]) or 1.0
         return dot / norm >= self.s.cluster_agreement
 
     def union(self, i: int, j: int) -> bool:
         ra, rb = self.find(i), self.find(j)
-        if ra == rb or not self._compatible(ra, rb):
+        if ra == rb:
             return False
         if rb < ra:
             ra, rb = rb, ra
+        seen = (ra, self.version[ra], rb, self.version[rb])
+        if seen in self.rejected:
+            return False
+        if not self._compatible(ra, rb):
+            self.rejected.add(seen)
+            return False
+        self.version[ra] += 1
         self.parent[rb] = ra
         for doc, idx in self.members.pop(rb).items():
             self.members[ra][doc] = sorted(self.members[ra].get(doc, []) + idx)
-        self.centroid[ra] = self._centroid(ra) + self.centroid.pop(rb, self.v.matrix[rb])
+        merged, other = self._centroid(ra), self._centroid(rb)
+        for k, x in other.items():
+            merged[k] = merged.get(k, 0.0) + x
+        del self.centroid[rb], self.norm2[rb]
+        self.norm2[ra] = sum(x * x for x in merged.values())
         return True
 
     def groups(self) -> list[list[int]]:
@@ -196,9 +261,29 @@ class _Clusters:
         return list(out.values())
 
 
-def _row_similarity(members: list[int], sims: dict[tuple[int, int], float]) -> float:
-    values = [sims[(i, j)] for a, i in enumerate(members) for j in members[a + 1:] if (i, j) in sims]
-    return round(sum(values) / len(values), 4) if values else 0.0
+def _row_similarities(clusters: "_Clusters", i: np.ndarray, j: np.ndarray, sim: np.ndarray) -> dict[int, float]:
+    """Per cluster root, the mean similarity of the links inside it."""
+    root = np.array([clusters.find(u) for u in range(len(clusters.parent))], dtype=np.int64)
+    inside = root[i] == root[j]
+    total = np.bincount(root[i][inside], weights=sim[inside], minlength=len(root))
+    count = np.bincount(root[i][inside], minlength=len(root))
+    return {int(r): round(float(total[r] / count[r]), 4) for r in np.nonzero(count)[0]}
+
+
+def _cluster(vectors: UnitVectors, settings: AlignSettings) -> tuple[list[list[int]], dict[int, float]]:
+    """Groups of unit rows (each sorted), and each group's mean link similarity by its first member."""
+    i, j, sim = _link_arrays(vectors, settings)
+    clusters = _Clusters(vectors, settings)
+    for a, b in zip(i.tolist(), j.tolist()):
+        clusters.union(a, b)
+    by_root = _row_similarities(clusters, i, j, sim)
+    groups = []
+    sims = {}
+    for members in clusters.groups():
+        members.sort()
+        groups.append(members)
+        sims[members[0]] = by_root.get(clusters.find(members[0]), 0.0)
+    return groups, sims
 
 
 def _order(groups: list[dict[str, list[Unit]]], sizes: dict[str, int]) -> list[dict[str, list[Unit]]]:
@@ -290,32 +375,44 @@ def _order_shared(groups: list[dict[str, list[Unit]]], sizes: dict[str, int]) ->
     return [groups[g] for g in head + tail[::-1]]
 
 
+def _headline_groups(heads: list[Unit], texts: dict[str, str], normalizer: Normalizer,
+                     settings: AlignSettings) -> list[tuple[dict[str, tuple[Unit, ...]], float]]:
+    """Headlines join rows by similarity, as claims do (a headline about another event, or
+    one outlet's second headline on another point, is not diffed against the others'):
+    rows of several outlets first, then in the first outlet's order."""
+    if not heads:
+        return []
+    members_list, sims = _cluster(vectorize(heads, texts, normalizer), settings)
+    out = []
+    for members in members_list:
+        grp: dict[str, list[Unit]] = defaultdict(list)
+        for m in members:
+            grp[heads[m].doc_id].append(heads[m])
+        out.append(({d: tuple(grp[d]) for d in sorted(grp)}, sims[members[0]], members[0]))
+    out.sort(key=lambda g: (-len(g[0]), g[2]))
+    return [(grp, sim) for grp, sim, _ in out]
+
+
 def align(units_by_doc: dict[str, list[Unit]], texts: dict[str, str], normalizer: Normalizer,
           settings: AlignSettings | None = None) -> list[Row]:
-    """Rows of the event: the headline row first (if any article has a headline), then claims."""
+    """Rows of the event: the headline rows first (if any article has a headline), then claims."""
     settings = settings or AlignSettings()
     docs = sorted(units_by_doc)
     headlines = {d: tuple(u for u in units_by_doc[d] if u.kind is UnitKind.HEADLINE) for d in docs}
     body = [u for d in docs for u in units_by_doc[d] if u.kind is not UnitKind.HEADLINE]
-    vectors = vectorize(body, texts, normalizer)
-    links = candidate_links(vectors, settings)
-    clusters = _Clusters(vectors, settings)
-    for (i, j), _sim in sorted(links.items(), key=lambda kv: (-kv[1], kv[0])):
-        clusters.union(i, j)
-
+    members_list, member_sims = _cluster(vectorize(body, texts, normalizer), settings)
     groups = []
     sims = {}
-    for members in clusters.groups():
-        members.sort()
+    for members in members_list:
         grp: dict[str, list[Unit]] = defaultdict(list)
         for m in members:
             grp[body[m].doc_id].append(body[m])
         groups.append(dict(grp))
-        sims[id(groups[-1])] = _row_similarity(members, links)
+        sims[id(groups[-1])] = member_sims[members[0]]
     sizes = {d: len(units_by_doc[d]) for d in docs}
     rows: list[Row] = []
-    if any(headlines.values()):
-        rows.append(Row(0, {d: h for d, h in headlines.items() if h}, UnitKind.HEADLINE))
+    for grp, sim in _headline_groups([u for d in docs for u in headlines[d]], texts, normalizer, settings):
+        rows.append(Row(len(rows), grp, UnitKind.HEADLINE, sim))
     for grp in _order(groups, sizes):
         rows.append(Row(len(rows), {d: tuple(grp[d]) for d in sorted(grp)}, UnitKind.SENTENCE, sims[id(grp)]))
     return rows

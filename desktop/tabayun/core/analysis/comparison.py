@@ -1,4 +1,5 @@
-"""The whole analysis of one event, from files to rows, differences and markers.
+"""The whole analysis of one event, from files to rows, the apparatus of each row
+(slots and their readings), differences derived from it, and markers.
 
 ``compare(paths)`` runs every stage and returns a :class:`Comparison`, which the
 window, the CLI, exports and notebooks all read. Its ``*_frame()`` methods give
@@ -14,7 +15,8 @@ from typing import Callable, Iterable
 
 import pandas as pd
 
-from ..model import Article, Difference, LoadProblem, Marker, Row, Segment, Unit, UnitKind
+from ..model import Article, Difference, LoadProblem, Marker, Row, Segment, Slot, Unit, UnitKind
+from . import collate as collate_stage
 from . import diff as diff_stage
 from .align import AlignSettings, align
 from .markers import find_markers, markers_frame
@@ -52,6 +54,7 @@ class Comparison:
     differences: list[Difference] = field(default_factory=list)
     markers: list[Marker] = field(default_factory=list)
     terms: list[diff_stage.TermPair] = field(default_factory=list)
+    slots: list[Slot] = field(default_factory=list)  # the apparatus: every row's variants
 
     # --- questions the window and the CLI ask ---------------------------------
     @property
@@ -98,6 +101,13 @@ class Comparison:
 
     def differences_frame(self) -> pd.DataFrame:
         return diff_stage.differences_frame(self.differences)
+
+    def variants_frame(self) -> pd.DataFrame:
+        """variants.csv: one line per outlet per slot of the apparatus."""
+        return collate_stage.variants_frame(self.slots, self.articles)
+
+    def slots_in_row(self, row_id: int) -> list[Slot]:
+        return [s for s in self.slots if s.row_id == row_id]
 
     def markers_frame(self) -> pd.DataFrame:
         return markers_frame(self.markers)
@@ -148,13 +158,15 @@ def compare_articles(articles: Iterable[Article], problems: Iterable[LoadProblem
     rows = align(units, {d: a.text for d, a in ordered.items()}, normalizer, settings)
     if on_rows is not None:
         on_rows(ordered, rows)
-    report("comparing words", 0.6)
-    differences = diff_stage.event_differences(rows, ordered, normalizer)
-    terms = diff_stage.term_table(differences, normalizer)
-    report("finding markers", 0.9)
+    report("finding markers", 0.6)
     markers = find_markers(ordered, units, normalizer)
+    report("collating", 0.7)
+    slots = collate_stage.collate(rows, ordered, normalizer, markers)
+    differences = collate_stage.slot_differences(slots, {d: a.text for d, a in ordered.items()})
+    terms = collate_stage.slot_terms(slots)
     report("done", 1.0)
-    return Comparison(ordered, segments, units, rows, normalizer, list(problems), differences, markers, terms)
+    return Comparison(ordered, segments, units, rows, normalizer, list(problems), differences, markers, terms,
+                      slots)
 
 
 def compare(paths: Iterable[str | Path], settings: AlignSettings | None = None,

@@ -152,10 +152,14 @@ def segment(article: Article) -> list[Segment]:
     lines = _lines(text)
     keys = [_key(text[s:e]) for s, e in lines]
     repeated = {k for k, n in Counter(keys).items() if n > 1 and _words(k) >= 3}
+    # a line printed twice in a row is a caption; a headline printed again further down
+    # (a page that repeats its title) keeps its first copy
+    captions = {k for k, nxt in zip(keys, keys[1:]) if k == nxt and k in repeated}
 
     out: list[Segment] = []
     in_tail = False
     in_head = True
+    kept_heads: set[str] = set()
     for para, ((start, end), key) in enumerate(zip(lines, keys)):
         line = text[start:end]
 
@@ -173,9 +177,12 @@ def segment(article: Article) -> list[Segment]:
         if not _words(line):
             add(SegmentRole.FURNITURE, "no words")
             continue
-        if key in repeated:
+        if key in repeated and (key in captions or key in kept_heads or not in_head
+                                or not _looks_like_heading(line, HEADLINE_MAX_WORDS)):
             add(SegmentRole.FURNITURE, "line repeated in the article")
             continue
+        if key in repeated:
+            kept_heads.add(key)
         kind = _metadata_kind(line)
         if kind is not None:
             add(SegmentRole.METADATA, kind)

@@ -58,6 +58,7 @@ _PREPOSITIONS = ("ب", "ل", "ك")
 _SUFFIXES = ("هما", "كما", "ات", "ون", "ين", "ان", "ها", "هم", "يه", "ه", "ي", "ا")
 
 
+@lru_cache(maxsize=1 << 17)  # an event repeats its words: fold each spelling once
 def fold(text: str) -> str:
     """Character-level folding; the result may differ in length from ``text``."""
     text = unicodedata.normalize("NFKC", text)
@@ -85,13 +86,17 @@ class Token:
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Word tokens of ``text[start:end]`` with offsets into ``text``."""
-    end = len(text) if end is None else end
+    return list(_tokens(text, start, len(text) if end is None else end))
+
+
+@lru_cache(maxsize=1 << 15)  # each unit is tokenized by several stages: once is enough
+def _tokens(text: str, start: int, end: int) -> tuple[Token, ...]:
     out = []
     for m in TOKEN_RE.finditer(text, start, end):
         folded = fold(m.group())
         if folded:
             out.append(Token(m.start(), m.end(), m.group(), folded))
-    return out
+    return tuple(out)
 
 
 @lru_cache(maxsize=None)
@@ -103,6 +108,7 @@ def stopwords() -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=1 << 17)
 def strip_al(folded: str) -> str:
     """Remove the article ال with any proclitic before it, keeping 2+ letters."""
     for prefix in _AL_PREFIXES:

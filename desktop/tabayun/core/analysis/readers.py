@@ -355,7 +355,8 @@ def article_files(folder: Path) -> list[Path]:
 
 # Column names that only Tabayun's own tables have (labels.csv and what is made from it).
 _OWN_TABLE_COLUMNS = ({"label_id", "char_start"}, {"row_id", "doc_a", "doc_b"}, {"row_id", "unit_id"},
-                      {"doc_id", "char_start", "entry"}, {"term_a", "term_b"}, {"code", "annotator"})
+                      {"doc_id", "char_start", "entry"}, {"term_a", "term_b"}, {"code", "annotator"},
+                      {"row_id", "slot_id", "reading"})
 
 
 def is_tabayun_table(path: Path) -> bool:

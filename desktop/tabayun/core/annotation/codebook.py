@@ -40,6 +40,8 @@ SUGGESTED_CODES = {
     "spelling": "spelling_variant",
     "punctuation": "neutral",
     "number": "factual_discrepancy",
+    "added_omitted": "omission",
+    "rewording": "neutral",
     "loaded_term": "referent_label",
     "scare_quotes": "scare_quotes",
     "attribution_verb": "attribution_verb",

@@ -1,7 +1,8 @@
 """What the window shows of a comparison, asked as plain questions (no Qt here).
 
 The window computes nothing itself: for each grid cell it asks this module for the
-cell's original text, its highlight ranges (whole words, one category each), its
+cell's original text, its highlight ranges (whole words, one category each: where the
+outlet departs from the majority reading of a slot, or from the reference outlet's), its
 writing direction, and whether a row passes the filters. :class:`EventView` indexes
 one :class:`~tabayun.core.analysis.comparison.Comparison` once (in the worker thread, right
 after ``compare``), so that painting and filtering are look-ups.
@@ -19,15 +20,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
 from ..analysis.categories import require
+from ..analysis.collate import reference_reading
 from ..analysis.normalize import fold
-from ..model import Difference, Marker, Row, UnitKind
+from ..model import Difference, Marker, Reading, Row, Slot, UnitKind
 
-DIFFERENCE_CATEGORIES = ("lexical", "number", "spelling", "punctuation")
+DIFFERENCE_CATEGORIES = ("lexical", "number", "spelling", "added_omitted", "rewording", "punctuation")
 MARKER_CATEGORIES = ("loaded_term", "scare_quotes", "attribution_verb")
 require(DIFFERENCE_CATEGORIES, "difference")  # the names live in resources/codebook/categories.csv
 require(MARKER_CATEGORIES, "marker")
 # When two highlights cover the same word, the first of these wins.
-PRIORITY = ("lexical", "loaded_term", "scare_quotes", "number", "attribution_verb", "spelling", "punctuation")
+PRIORITY = ("lexical", "loaded_term", "scare_quotes", "number", "attribution_verb", "spelling", "added_omitted",
+            "rewording", "punctuation")
 _RANK = {c: i for i, c in enumerate(PRIORITY)}
 
 if TYPE_CHECKING:  # the window imports this module before pandas is needed
@@ -156,6 +159,10 @@ class EventView:
         for d in comparison.differences:
             if d.row_id in self._row_index:
                 self._diffs_by_row[self._row_index[d.row_id]].append(d)
+        self._slots_by_row: dict[int, list[Slot]] = defaultdict(list)
+        for slot in comparison.slots:
+            if slot.row_id in self._row_index:
+                self._slots_by_row[self._row_index[slot.row_id]].append(slot)
         self._markers_by_cell: dict[tuple[int, str], list[Marker]] = defaultdict(list)
         unit_row: dict[tuple[str, int], int] = {}
         for i, row in enumerate(self.rows):
@@ -203,23 +210,87 @@ class EventView:
     def differences_in_row(self, row: int) -> list[Difference]:
         return list(self._diffs_by_row.get(row, ()))
 
+    def slots_in_row(self, row: int) -> list[Slot]:
+        """The apparatus of row position ``row``: its slots, in the centre unit's order."""
+        return list(self._slots_by_row.get(row, ()))
+
+    def slot_lines(self) -> list[tuple[Slot, Difference]]:
+        """One line per slot for the Differences panel: the slot, and the difference of its
+        first departing outlet against the reference reading (what a click selects)."""
+        out = []
+        for row in range(len(self.rows)):
+            for slot in self._slots_by_row.get(row, ()):
+                ref = reference_reading(slot)
+                other = next(r for r in slot.readings if r is not ref)
+                out.append((slot, self.slot_difference(slot, other.witnesses[0].doc_id, None)))
+        return out
+
+    def _majority(self, slot: Slot, visible: set[str] | None) -> Reading | None:
+        """The majority reading among the shown outlets (3 or more, strictly most)."""
+        if visible is None:
+            return slot.majority
+        counts = [(sum(1 for d in r.doc_ids if d in visible), k) for k, r in enumerate(slot.readings)]
+        counts = sorted((c for c in counts if c[0]), reverse=True)
+        if sum(c for c, _ in counts) < 3 or (len(counts) > 1 and counts[0][0] == counts[1][0]):
+            return None
+        return slot.readings[counts[0][1]]
+
+    def departs(self, slot: Slot, doc_id: str, reference: str | None = None,
+                visible: Iterable[str] | None = None) -> Reading | None:
+        """``doc_id``'s reading of the slot if it departs: from the reference outlet's reading
+        (the reference itself departs where a shown outlet reads otherwise), else from the
+        majority of the shown outlets (without a majority, every reading departs when the
+        shown outlets read two or more ways). None if it does not, or has no reading there."""
+        shown = None if visible is None else set(visible)
+        reading = slot.reading_of(doc_id)
+        if reading is None or (shown is not None and doc_id not in shown):
+            return None
+        others = [r for r in slot.readings if shown is None or any(d in shown for d in r.doc_ids)]
+        if len(others) < 2:
+            return None
+        if reference is not None:
+            ref = slot.reading_of(reference)
+            if ref is None or (shown is not None and reference not in shown):
+                return None
+            if reference == doc_id:
+                return reading if any(r is not ref for r in others) else None
+            return reading if reading is not ref else None
+        majority = self._majority(slot, shown if shown is not None and len(shown) < len(self.doc_ids) else None)
+        return reading if reading is not majority else None
+
+    def slot_difference(self, slot: Slot, doc_id: str, reference: str | None = None,
+                        visible: Iterable[str] | None = None) -> Difference:
+        """``doc_id``'s reading of a slot against the reference outlet's (or the reference
+        reading's most common wording, in a shown outlet when there is one) as a
+        :class:`Difference` (labels take it as a span pair)."""
+        texts = self.comparison.articles
+        shown = None if visible is None else set(visible)
+        mine_reading = slot.reading_of(doc_id)
+        mine = mine_reading.witness(doc_id)
+        if reference is not None and reference != doc_id and slot.reading_of(reference) is not None:
+            theirs = slot.reading_of(reference).witness(reference)
+        else:
+            order = [reference_reading(slot)] + [r for r in slot.readings if r is not reference_reading(slot)]
+            candidates = [r for r in order if r is not mine_reading]
+            if shown is not None:
+                candidates = [r for r in candidates if any(d in shown for d in r.doc_ids)] or candidates
+            ref = candidates[0]
+            witnesses = [w for w in ref.witnesses if shown is None or w.doc_id in shown] or list(ref.witnesses)
+            theirs = next((w for w in witnesses if texts[w.doc_id].text[w.start:w.end] == ref.text), witnesses[0])
+        a, b = (mine, theirs) if mine.doc_id < theirs.doc_id else (theirs, mine)
+        kind = "substitution" if a.end > a.start and b.end > b.start else ("deletion" if a.end > a.start else "insertion")
+        return Difference(slot.row_id, a.doc_id, b.doc_id, kind, slot.category, a.start, a.end,
+                          texts[a.doc_id].text[a.start:a.end], b.start, b.end, texts[b.doc_id].text[b.start:b.end],
+                          slot.score)
+
     def cell_differences(self, row: int, doc_id: str, categories: Iterable[str] | None = None,
                          reference: str | None = None, visible: Iterable[str] | None = None) -> list[Difference]:
-        """The differences of row ``row`` that involve ``doc_id`` (and the reference, if one
-        is chosen; and only against outlets in ``visible``, if given)."""
+        """Where ``doc_id`` departs in row ``row`` (from the majority, or the reference outlet),
+        each as a difference against the reading it departs from."""
         cats = None if categories is None else set(categories)
         shown = None if visible is None else set(visible)
-        out = []
-        for d in self._diffs_by_row.get(row, ()):
-            if doc_id not in (d.doc_a, d.doc_b) or (cats is not None and d.category not in cats):
-                continue
-            other = d.doc_b if d.doc_a == doc_id else d.doc_a
-            if shown is not None and other not in shown:
-                continue
-            if reference is not None and reference != doc_id and reference != other:
-                continue
-            out.append(d)
-        return out
+        return [self.slot_difference(slot, doc_id, reference, shown) for slot in self._slots_by_row.get(row, ())
+                if (cats is None or slot.category in cats) and self.departs(slot, doc_id, reference, shown)]
 
     def cell_markers(self, row: int, doc_id: str, categories: Iterable[str] | None = None) -> list[Marker]:
         """The cell's markers; those inside quoted speech only when :attr:`quoted_speech` is on
@@ -233,16 +304,21 @@ class EventView:
         """Whole-word highlight ranges of one cell, relative to its text, one category each.
 
         ``categories`` limits the difference and marker categories shown (default: all).
-        With a ``reference`` outlet only its differences with the others are shown.
+        A cell highlights the slots where its outlet departs from the majority reading; with
+        a ``reference`` outlet, where it departs from the reference's reading.
         """
         cell = self._cells.get((row, doc_id))
         if cell is None:
             return []
         cats = set(DIFFERENCE_CATEGORIES + MARKER_CATEGORIES) if categories is None else set(categories)
         spans = []
-        for d in self.cell_differences(row, doc_id, cats, reference, visible):
-            start, end = (d.a_start, d.a_end) if d.doc_a == doc_id else (d.b_start, d.b_end)
-            spans.append((start, end, d.category))
+        shown = None if visible is None else set(visible)
+        for slot in self._slots_by_row.get(row, ()):
+            if slot.category in cats:
+                reading = self.departs(slot, doc_id, reference, shown)
+                if reading is not None:
+                    w = reading.witness(doc_id)
+                    spans.append((w.start, w.end, slot.category))
         for m in self.cell_markers(row, doc_id, cats):
             spans.append((m.start, m.end, m.category))
         local = []
@@ -269,16 +345,22 @@ class EventView:
 
     def row_categories(self, row: int, reference: str | None = None,
                        visible: Iterable[str] | None = None) -> set[str]:
-        """The difference and marker categories present in a row (between shown outlets)."""
+        """The difference and marker categories present in a row (where a shown outlet departs)."""
         shown = set(self.doc_ids if visible is None else visible)
         cats = set()
-        for d in self._diffs_by_row.get(row, ()):
-            if d.doc_a in shown and d.doc_b in shown and (reference is None or reference in (d.doc_a, d.doc_b)):
-                cats.add(d.category)
+        for slot in self._slots_by_row.get(row, ()):
+            if slot.category not in cats and self._slot_shows(slot, reference, shown):
+                cats.add(slot.category)
         for doc in self.rows[row].units:
             if doc in shown:
                 cats.update(m.category for m in self.cell_markers(row, doc))
         return cats
+
+    def _slot_shows(self, slot: Slot, reference: str | None, shown: set[str]) -> bool:
+        readings = [r for r in slot.readings if any(d in shown for d in r.doc_ids)]
+        if len(readings) < 2:
+            return False
+        return reference is None or (reference in shown and slot.reading_of(reference) is not None)
 
     # --- filters ----------------------------------------------------------------
     def has_lexical(self, row: int, reference: str | None = None, visible: Iterable[str] | None = None) -> bool:
@@ -330,27 +412,33 @@ class EventView:
     # --- navigation and panels ------------------------------------------------------
     def lead_difference(self, row: int, categories: Iterable[str] | None = None, reference: str | None = None,
                         visible: Iterable[str] | None = None) -> Difference | None:
-        """The difference to show first in a row: the strongest category, then the highest
-        score, then the earliest position; None if the row has none (between shown outlets)."""
+        """The difference to show first in a row: the slot of the strongest category, then the
+        highest score, then the earliest, as its first departing outlet against the reading it
+        departs from; None if no shown outlet departs there."""
         cats = set(DIFFERENCE_CATEGORIES if categories is None else categories)
         shown = set(self.doc_ids if visible is None else visible)
         best = None
-        for d in self._diffs_by_row.get(row, ()):
-            if d.category not in cats or d.doc_a not in shown or d.doc_b not in shown:
+        for slot in self._slots_by_row.get(row, ()):
+            if slot.category not in cats or not self._slot_shows(slot, reference, shown):
                 continue
-            if reference is not None and reference not in (d.doc_a, d.doc_b):
-                continue
-            key = (_RANK.get(d.category, len(PRIORITY)), -d.score, d.doc_a, d.a_start)
+            key = (_RANK.get(slot.category, len(PRIORITY)), -slot.score, slot.slot_id)
             if best is None or key < best[0]:
-                best = (key, d)
-        return best[1] if best else None
+                best = (key, slot)
+        if best is None:
+            return None
+        slot = best[1]
+        for reading in slot.readings:
+            for doc in reading.doc_ids:
+                if doc in shown and doc != reference and self.departs(slot, doc, reference, shown):
+                    return self.slot_difference(slot, doc, reference, shown)
+        return None
 
     def category_counts(self) -> dict[str, int]:
-        """How many differences and markers of each category the event has (markers inside
+        """How many slots (variants) and markers of each category the event has (markers inside
         quoted speech only when those are shown)."""
         counts: dict[str, int] = defaultdict(int)
-        for d in self.comparison.differences:
-            counts[d.category] += 1
+        for slot in self.comparison.slots:
+            counts[slot.category] += 1
         for m in self.comparison.markers:
             if self.quoted_speech or m.own_voice:
                 counts[m.category] += 1

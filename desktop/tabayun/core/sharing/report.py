@@ -6,9 +6,10 @@ forbids scripts outright. Every string that comes from an article, a label, a fi
 name or an outlet goes through :func:`html.escape` (see :func:`_esc`), so an article
 holding ``<script>`` shows it as text.
 
-Sections: the outlets; the articles side by side claim by claim (differences and
-markers highlighted as in the window, labels marked on their spans and listed under
-their row); the omission matrix; the term table; agreement figures; charts.
+Sections: the outlets; the articles side by side claim by claim (where an outlet departs
+from the majority reading, and markers, highlighted as in the window; labels marked on their
+spans and listed under their row); the variants (the apparatus: readings and who has each);
+the omission matrix; the term table; agreement figures; charts.
 """
 
 from __future__ import annotations
@@ -45,6 +46,8 @@ CATEGORY_COLOURS = {
     "attribution_verb": "#b9e4cf",
     "number": "#a9d2ff",
     "spelling": "#e4ecd9",
+    "added_omitted": "#f2ead8",
+    "rewording": "#efefef",
     "punctuation": "#ececec",
 }
 FONT_FAMILY = "Tabayun Naskh"
@@ -387,6 +390,7 @@ mark.label{{background:transparent;color:inherit;border-bottom:2px solid var(--l
 sup.ref,span.ref{{color:var(--label);font-size:.72em;font-weight:bold;}}
 tr.row-labels td{{background:#f5f8fd;border-top:none;}}
 ul.label-list{{list-style:none;margin:0;padding:0;}}
+ul.readings{{list-style:none;margin:0;padding:0;}}
 .problem{{color:#a13a2f;}} .outlet{{color:var(--muted);}}
 ul.legend,ul.codes{{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.4em 1.4em;}}
 table.matrix td.yes{{color:#2d6a2d;text-align:center;}} table.matrix td.no{{color:#b0b0b0;text-align:center;}}
@@ -401,6 +405,35 @@ figcaption{{color:var(--muted);}}
 td.url{{font-size:.85em;overflow-wrap:anywhere;max-width:24em;}}
 @media print{{thead th{{position:static;}} tr{{break-inside:avoid;}} body{{margin:0;font-size:11px;}}}}
 """
+
+
+# The variants worth a reader's look in the apparatus section (the rest is in the grid).
+APPARATUS_CATEGORIES = ("lexical", "number", "spelling")
+
+
+def _apparatus_section(view: EventView) -> str:
+    """The apparatus, one line per slot of a word choice, number or spelling: each reading
+    with the outlets that have it, the majority first (as a critical apparatus lists them)."""
+    comparison = view.comparison
+    slots = sorted((s for s in comparison.slots if s.category in APPARATUS_CATEGORIES),
+                   key=lambda s: (APPARATUS_CATEGORIES.index(s.category), -s.score, s.row_id, s.slot_id))
+    if not slots:
+        return ('<section id="apparatus"><h2 dir="auto">Variants</h2><p dir="auto">No word choice, number or '
+                'spelling variant in this event.</p></section>')
+    body = []
+    for slot in slots:
+        readings = []
+        for r in slot.readings:
+            outlets = ", ".join(f"<bdi>{_esc(comparison.outlet(d))}</bdi>" for d in r.doc_ids)
+            words = f'<span class="hl hl-{slot.category}">{_esc(r.text)}</span>' if not r.majority else _esc(r.text)
+            note = " <small>(majority)</small>" if r.majority else ""
+            readings.append(f'<li dir="auto">«{words or "…"}» ← {outlets}{note}</li>')
+        body.append(f'<tr><td>{slot.row_id}</td><td>{_esc(categories.label(slot.category))}</td>'
+                    f'<td>{slot.score:.2f}</td><td><ul class="readings">{"".join(readings)}</ul></td></tr>')
+    return ('<section id="apparatus"><h2 dir="auto">Variants</h2><p class="hint" dir="auto">Where the outlets\' '
+            'wordings of a claim part: each reading and the outlets that have it; the departing readings marked.</p>'
+            '<table class="apparatus"><thead><tr><th>Row</th><th>Category</th><th>Score</th><th>Readings</th></tr>'
+            f'</thead><tbody>{"".join(body)}</tbody></table></section>')
 
 
 def render_report(comparison: Comparison, labels: pd.DataFrame | None,
@@ -428,6 +461,7 @@ def render_report(comparison: Comparison, labels: pd.DataFrame | None,
         _outlets_section(comparison),
         _loaded_section(comparison),
         _claims_section(view, placed, marks),
+        _apparatus_section(view),
         _labels_section(placed),
         _omission_section(view),
         _terms_section(comparison),

@@ -67,7 +67,7 @@ def summary_lines(comparison: Comparison) -> list[str]:
     shared = sum(1 for r in claims if len(r.units) > 1)
     lines = [
         f"Articles: {len(comparison.articles)}    rows: {len(comparison.rows)} "
-        f"({len(comparison.rows) - len(claims)} headline row, {len(claims)} claims)",
+        f"({len(comparison.rows) - len(claims)} headline rows, {len(claims)} claims)",
         f"Claims reported by 2+ outlets: {shared}",
         f"Claims only one outlet reports: {len(claims) - shared}",
         "",

@@ -1,4 +1,5 @@
-"""The event's differences as a sortable, filterable table: selecting one shows it in the grid."""
+"""The event's apparatus as a sortable, filterable table, one line per slot (the readings and
+their outlets): selecting one shows it in the grid."""
 
 from __future__ import annotations
 
@@ -86,7 +87,7 @@ class DifferencesPanel(QWidget):
         self.pair.blockSignals(True)
         self.pair.clear()
         self.pair.addItem("All outlet pairs", None)
-        pairs = sorted({tuple(sorted((d.doc_a, d.doc_b))) for d in self.model.items},
+        pairs = sorted({tuple(sorted((line.difference.doc_a, line.difference.doc_b))) for line in self.model.items},
                        key=lambda p: (self.outlets.order.index(p[0]) if p[0] in self.outlets.order else 0,
                                       self.outlets.order.index(p[1]) if p[1] in self.outlets.order else 0))
         for a, b in pairs:
@@ -103,17 +104,19 @@ class DifferencesPanel(QWidget):
 
     def _update_count(self, *_args) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count.setText(f"{shown} of {total} differences" if shown != total else f"{total} differences")
+        self.count.setText(f"{shown} of {total} variants" if shown != total else f"{total} variants")
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not self._quiet and current.isValid():
             self.difference_selected.emit(current.data(ItemRole))
 
     def select_difference(self, difference: Difference) -> bool:
-        """Make ``difference`` the panel's current row without emitting ``difference_selected``."""
-        for r in range(self.proxy.rowCount()):
+        """Make the line of ``difference``'s slot the panel's current row without emitting
+        ``difference_selected``."""
+        line = self.model.line_of(difference)
+        for r in range(self.proxy.rowCount() if line is not None else 0):
             idx = self.proxy.index(r, 0)
-            if idx.data(ItemRole) == difference:
+            if idx.data(ItemRole) == line.difference:
                 self._quiet = True
                 try:
                     self.table.selectionModel().setCurrentIndex(
