@@ -151,18 +151,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run_compare(args: argparse.Namespace) -> int:
-    from .core.files import write_csv
+    from .core.files import write_table
     from .core.sharing.summary import summary_lines
 
     comparison = _analyse(args.paths)
-    with _writing_to(args.out):
-        written = [
-            write_csv(comparison.alignment_frame(), args.out / "alignment.csv"),
-            write_csv(comparison.differences_frame(), args.out / "differences.csv"),
-            write_csv(comparison.variants_frame(), args.out / "variants.csv"),
-            write_csv(comparison.markers_frame(), args.out / "markers.csv"),
-            write_csv(comparison.terms_frame(), args.out / "terms.csv"),
-        ]
+    with _writing_to(args.out):  # with the csv module: the command starts without importing pandas
+        written = [write_table(columns, rows, args.out / name)
+                   for name, (columns, rows) in comparison.tables().items()]
     if not args.quiet:
         lines = summary_lines(comparison) + ["", "Wrote " + ", ".join(str(p) for p in written)]
         print("\n".join(_visual(line) for line in lines) if args.visual else "\n".join(lines))

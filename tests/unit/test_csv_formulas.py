@@ -98,3 +98,18 @@ def test_write_table_writes_what_write_csv_writes_for_the_same_values(tmp_path):
     write_table(columns, rows, tmp_path / "csv.csv")
     assert (tmp_path / "csv.csv").read_bytes() == (tmp_path / "pandas.csv").read_bytes()
     assert read_csv(tmp_path / "csv.csv")["text"].tolist() == [r[-1] for r in rows]
+
+
+def test_the_tables_compare_writes_are_the_frames_written_by_pandas(sample, tmp_path):
+    from tabayun.core.files import write_table
+
+    frames = {"alignment.csv": sample.alignment_frame(), "differences.csv": sample.differences_frame(),
+              "variants.csv": sample.variants_frame(), "markers.csv": sample.markers_frame(),
+              "terms.csv": sample.terms_frame()}
+    tables = sample.tables()
+    assert list(tables) == list(frames)
+    for name, (columns, rows) in tables.items():
+        assert rows, name  # the sample event has some of each
+        write_table(columns, rows, tmp_path / f"csv-{name}")
+        write_csv(frames[name], tmp_path / f"pandas-{name}")
+        assert (tmp_path / f"csv-{name}").read_bytes() == (tmp_path / f"pandas-{name}").read_bytes(), name

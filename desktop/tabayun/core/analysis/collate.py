@@ -27,9 +27,8 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
-import pandas as pd
 from rapidfuzz import fuzz
 
 from ..model import Article, Difference, Marker, Reading, Row, Slot, Witness
@@ -38,6 +37,9 @@ from .classify import NUMBER, PUNCTUATION, SPELLING, DiffToken, _spelling_pair, 
 from .diff import TermPair, diff_tokens, word_changes
 from .equivalents import classes_in, same_meaning, without_equivalents
 from .normalize import Normalizer, strip_al
+
+if TYPE_CHECKING:  # pandas only where a DataFrame is asked for
+    import pandas as pd
 
 LEXICAL, ADDED_OMITTED, REWORDING = "lexical", "added_omitted", "rewording"
 VARIANT_CATEGORIES = (LEXICAL, NUMBER, SPELLING, ADDED_OMITTED, REWORDING, PUNCTUATION)
@@ -694,17 +696,16 @@ def slot_terms(slots: Iterable[Slot]) -> list[TermPair]:
     return sorted(table, key=lambda t: (order[t.category], -t.count, t.term_a, t.term_b))
 
 
+def variants_table(slots: Iterable[Slot], articles: dict[str, Article]) -> list[tuple]:
+    """variants.csv: one line per outlet per slot (:data:`VARIANT_COLUMNS`); ``reading``
+    numbers the slot's readings (1: most outlets), ``majority`` says whether the outlet's
+    reading is the majority."""
+    return [(slot.row_id, slot.slot_id, slot.category, slot.score, w.doc_id, articles[w.doc_id].outlet,
+             w.start, w.end, articles[w.doc_id].text[w.start:w.end], number, reading.majority)
+            for slot in slots for number, reading in enumerate(slot.readings, 1) for w in reading.witnesses]
+
+
 def variants_frame(slots: Iterable[Slot], articles: dict[str, Article]) -> pd.DataFrame:
-    """variants.csv: one line per outlet per slot; ``reading`` numbers the slot's readings
-    (1: most outlets), ``majority`` says whether the outlet's reading is the majority."""
-    records = []
-    for slot in slots:
-        for number, reading in enumerate(slot.readings, 1):
-            for w in reading.witnesses:
-                records.append({
-                    "row_id": slot.row_id, "slot_id": slot.slot_id, "category": slot.category,
-                    "score": slot.score, "doc_id": w.doc_id, "outlet": articles[w.doc_id].outlet,
-                    "char_start": w.start, "char_end": w.end, "text": articles[w.doc_id].text[w.start:w.end],
-                    "reading": number, "majority": reading.majority,
-                })
-    return pd.DataFrame.from_records(records, columns=VARIANT_COLUMNS)
+    import pandas as pd
+
+    return pd.DataFrame.from_records(variants_table(slots, articles), columns=VARIANT_COLUMNS)
