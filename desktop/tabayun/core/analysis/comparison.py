@@ -157,8 +157,10 @@ def build_normalizer(articles: Iterable[Article], units: dict[str, list[Unit]]) 
 
 def compare_articles(articles: Iterable[Article], problems: Iterable[LoadProblem] = (),
                      settings: AlignSettings | None = None,
-                     progress: ProgressCallback | None = None, on_rows: RowsCallback | None = None) -> Comparison:
-    """Analyse already loaded articles (doc_ids must be unique)."""
+                     progress: ProgressCallback | None = None, on_rows: RowsCallback | None = None,
+                     jobs: int = 1) -> Comparison:
+    """Analyse already loaded articles (doc_ids must be unique); ``jobs`` processes
+    collate the rows (the same result as one)."""
     report = progress or (lambda _stage, _fraction: None)
     ordered = dict(sorted(((a.doc_id, a) for a in articles), key=lambda kv: kv[0]))
     if len(ordered) < 1:
@@ -176,7 +178,7 @@ def compare_articles(articles: Iterable[Article], problems: Iterable[LoadProblem
     report("finding markers", 0.6)
     markers = find_markers(ordered, units, normalizer)
     report("collating", 0.7)
-    slots = collate_stage.collate(rows, ordered, normalizer, markers)
+    slots = collate_stage.collate(rows, ordered, normalizer, markers, jobs=jobs)
     differences = collate_stage.slot_differences(slots, {d: a.text for d, a in ordered.items()})
     terms = collate_stage.slot_terms(slots)
     report("done", 1.0)
@@ -185,7 +187,8 @@ def compare_articles(articles: Iterable[Article], problems: Iterable[LoadProblem
 
 
 def compare(paths: Iterable[str | Path], settings: AlignSettings | None = None,
-            progress: ProgressCallback | None = None, on_rows: RowsCallback | None = None) -> Comparison:
+            progress: ProgressCallback | None = None, on_rows: RowsCallback | None = None,
+            jobs: int = 1) -> Comparison:
     """Load files or folders and analyse them as one event (``on_rows``: see RowsCallback).
 
     Files that cannot be read are listed in ``Comparison.problems``; the rest load.
@@ -197,4 +200,4 @@ def compare(paths: Iterable[str | Path], settings: AlignSettings | None = None,
     if not loaded.articles:
         reasons = "; ".join(str(p) for p in loaded.problems) or "no article files found"
         raise ValueError(f"no article could be loaded: {reasons}")
-    return compare_articles(loaded.articles, loaded.problems, settings, progress, on_rows)
+    return compare_articles(loaded.articles, loaded.problems, settings, progress, on_rows, jobs)
