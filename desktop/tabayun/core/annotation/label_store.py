@@ -205,6 +205,15 @@ class LabelStore:
                 return append  # type: ignore[return-value]
             report = _unfinished_report(self.path, disk)
             merged = self._merge(disk, undelete)
+            if (append is not None and disk.data != self._seen.data and self._from_tabayun(disk)
+                    and merged == disk.labels):
+                # Another window rewrote the file and it holds everything this store knows:
+                # take it as read, then append to it.
+                self._labels = _in_created_order(merged)
+                self._adopt(disk)
+                if self._can_append(disk, append):
+                    self._append(disk, append)
+                    return append  # type: ignore[return-value]
             if disk.data != self._seen.data and not self._from_tabayun(disk):
                 report = " ".join(filter(None, (report, self._outside_summary(disk, merged))))
             try:
