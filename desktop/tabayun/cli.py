@@ -44,6 +44,8 @@ def _window_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("paths", nargs="*", help="article files or folders (default: the sample event)")
     p.add_argument("--screenshot", metavar="PNG", help="render the window to this PNG file and exit")
+    p.add_argument("--lang", choices=("en", "ar"), default="",
+                   help="the interface's language for this run (default: Preferences, else the system's)")
     p.add_argument("--size", metavar="WxH", type=_size,
                    help="with --screenshot: the window's size, e.g. 1366x768 (default: the screen, or 1600x1000)")
     p.add_argument("--version", action="version", version=f"tabayun {__version__}")
@@ -160,7 +162,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     from .ui.app import run  # Qt is imported only when a window is wanted
 
-    return run(list(args.paths), screenshot=args.screenshot, size=args.size)
+    return run(list(args.paths), screenshot=args.screenshot, size=args.size, language=args.lang)
 
 
 def _run_compare(args: argparse.Namespace) -> int:

@@ -99,3 +99,15 @@ def event_dir(tmp_path, sample_dir):
 def labelling_window(qtbot, window, event_dir, settings):
     settings.annotator = "R1"
     return open_and_wait(qtbot, window, [event_dir])
+
+
+@pytest.fixture(autouse=True)
+def interface_language(qapp):
+    """Every GUI test runs in English (its plural forms come from tabayun_en.qm), whatever
+    the machine's locale; a test that switches language is put back afterwards."""
+    from tabayun.ui import i18n
+
+    i18n.install(qapp, "en")
+    yield
+    if i18n.current_language() != "en":
+        i18n.install(qapp, "en")

@@ -294,3 +294,38 @@ def test_labels_table_headers_are_distinct_and_names_fit(qtbot, labelling_window
         assert header.sectionSize(3) >= metrics.horizontalAdvance(name) + 12, name
     label = w.labelling.annotation.labels[0]
     assert model.index(0, 1).data() == w.outlets.label(label.doc_id)
+
+
+def test_review_progress_counts_labelled_and_not_framing_items_and_ctrl_f8_skips_them(
+        qtbot, labelling_window, event_dir, settings):
+    """N (Neutral: not framing) and a framing code both mark a difference reviewed; the
+    state is saved in labels.csv, so reopening shows the same progress."""
+    w = labelling_window
+    bar = w.review_progress
+    assert bar.isVisibleTo(w) and bar.value() == 0
+    total = bar.maximum()
+    assert total == sum(len(w.view.stops(r, w.difference_categories(), None, w.outlets.visible()))
+                        for r in range(len(w.view)))
+    w.show_difference(war_defence(w))
+    press(qtbot, w, key_of("referent_label"))
+    assert bar.value() == 1 and "1 of" in bar.format() and "R1" in bar.format()
+    w.next_difference()
+    judged = w.current_difference
+    press(qtbot, w, key_of("neutral"))  # looked at: not framing
+    assert bar.value() == 2
+    assert read_labels(event_dir / "labels.csv")[-1].code == "neutral"
+    # Ctrl+F8 from the top never stops on a reviewed difference
+    w.navigator.current = None
+    seen = []
+    while w.navigator.step(1, only_open=True):
+        seen.append(w.view.slot_of(w.current_difference))
+    assert len(seen) == total - 2
+    assert w.view.slot_of(judged) not in seen and w.view.slot_of(war_defence(w)) not in seen
+
+    from tabayun.ui.fonts import article_font
+    from tabayun.ui.main_window import MainWindow
+
+    again = MainWindow(settings, article_font())
+    qtbot.addWidget(again)
+    open_and_wait(qtbot, again, [str(event_dir)])
+    assert again.review_progress.value() == 2 and again.review_progress.maximum() == total

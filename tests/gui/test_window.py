@@ -95,13 +95,64 @@ def test_next_and_previous_difference_with_the_keyboard(sample_window, qtbot):
     assert w.view.differences_in_row(source)
     assert w.grid.doc_at_column(first.column()) in (w.current_difference.doc_a, w.current_difference.doc_b)
     assert w.differences_panel.current_difference() == w.current_difference
-    qtbot.keyClick(w.grid, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
-    second = w.grid.currentIndex()
-    assert second.row() > first.row()
+    # F8 visits every difference, not every row: each slot where a shown outlet departs, in order
+    expected = [(w.view.rows[r].row_id, slot.slot_id) for r in range(len(w.view))
+                for slot, _d in w.view.stops(r, w.difference_categories(), None, w.outlets.visible())]
+    visited = [(w.current_difference.row_id, w.view.slot_of(w.current_difference).slot_id)]
+    while w.next_difference():
+        visited.append((w.current_difference.row_id, w.view.slot_of(w.current_difference).slot_id))
+    assert visited == expected and len(visited) > len({row for row, _ in visited})  # rows with several
+    last = w.current_difference
     qtbot.keyClick(w.grid, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
-    assert w.grid.currentIndex().row() == first.row()
-    qtbot.keyClick(w.grid, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
-    assert w.grid.currentIndex().row() == first.row()  # nothing earlier: stays
+    assert (w.current_difference.row_id, w.view.slot_of(w.current_difference).slot_id) == visited[-2]
+    qtbot.keyClick(w.grid, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert w.current_difference == last
+    assert not w.next_difference() and w.current_difference == last  # nothing further: stays
+
+
+def test_the_current_difference_is_outlined_in_its_two_cells_only(sample_window):
+    from tabayun.ui.roles import CurrentRole
+
+    w = sample_window
+    needs_differences(w)
+    w.next_difference()
+    d = w.current_difference
+    row = w.view.row_index(d.row_id)
+    outlined = {(r, c) for r in range(w.grid_model.rowCount()) for c in range(w.grid_model.columnCount())
+                if w.grid_model.index(r, c).data(CurrentRole)}
+    expected = {(row, w.grid_model.column_of(doc)) for doc, s, e in ((d.doc_a, d.a_start, d.a_end),
+                                                                    (d.doc_b, d.b_start, d.b_end)) if e > s}
+    assert outlined == expected
+    for r, c in outlined:  # the frame is around the difference's own words
+        index = w.grid_model.index(r, c)
+        text = index.data()
+        doc = w.grid_model.doc_id(c)
+        start, end = (d.a_start, d.a_end) if doc == d.doc_a else (d.b_start, d.b_end)
+        [(u_start, u_len)] = index.data(CurrentRole)
+        framed = text[python_index(text, u_start):python_index(text, u_start + u_len)]
+        assert w.view.comparison.articles[doc].text[start:end].strip() in framed
+    w.next_difference()
+    assert not w.grid_model.index(*next(iter(outlined))).data(CurrentRole) or w.current_difference.row_id == d.row_id
+
+
+def test_clicking_a_highlighted_word_makes_its_difference_current(sample_window, qtbot):
+    w = sample_window
+    needs_differences(w)
+    war = next(d for d in w.view.comparison.differences if d.category == "lexical" and "الحرب" in (d.a_text + d.b_text))
+    doc = war.doc_a if "الحرب" in war.a_text else war.doc_b
+    start = war.a_start if doc == war.doc_a else war.b_start
+    row = w.view.row_index(war.row_id)
+    index = w.proxy.mapFromSource(w.grid_model.index(row, w.grid_model.column_of(doc)))
+    cell = w.view.cell(row, doc)
+    w.grid.word_clicked.emit(index, start - cell.start + 1)  # what a click on that word sends
+    assert w.current_difference is not None
+    mine = w.current_difference.a_text if w.current_difference.doc_a == doc else w.current_difference.b_text
+    assert "الحرب" in mine and w.current_difference.category == "lexical"
+    # a word no highlight covers (the outlet reads like the others there) selects nothing
+    covered = [(h.start, h.end) for h in w.view.cell_highlights(row, doc, w.grid_model.categories, None,
+                                                                   w.outlets.visible())]
+    plain = next(i for i, ch in enumerate(cell.text) if ch.isalpha() and not any(s <= i < e for s, e in covered))
+    assert not w.navigator.show_at(index, plain) and "الحرب" in mine
 
 
 def test_selecting_a_difference_in_the_panel_selects_it_in_the_grid(sample_window):

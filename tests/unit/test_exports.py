@@ -114,7 +114,8 @@ def test_a_span_that_does_not_check_out_keeps_its_line_without_context(sample, l
     assert table.loc["L1", "context"] == "" and table.loc["L2", "context"] == ""
     assert table.loc["L3", "context"]
     page = Tree(render_report(sample, stale))
-    assert "Labels not placed" in page.visible and "has other words at" in page.visible
+    assert "تسميات لم توضع على الصفحة" in page.visible  # the Arabic event: Arabic headings
+    assert "has other words at" in page.visible
     assert "999_not_in_this_event' is not in this event" in page.visible
 
 
@@ -307,7 +308,7 @@ def test_report_lists_the_apparatus_readings_and_their_outlets(sample):
     visible = _squeezed(Tree(section).visible)
     outlet = {d[:3]: sample.outlet(d) for d in sample.doc_ids}
     assert f"«الحرب» ← {outlet['001']}" in visible
-    assert f"«الدفاع» ← {outlet['000']}, {outlet['002']}, {outlet['004']} (majority)" in visible
+    assert f"«الدفاع» ← {outlet['000']}, {outlet['002']}, {outlet['004']} (الأغلبية)" in visible  # Arabic event
     # the departing reading is the one marked, as in the grid
     assert '<span class="hl hl-lexical">الحرب</span>' in section and "hl-lexical\">الدفاع" not in section
 

@@ -8,9 +8,12 @@ import math
 import numbers
 from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex,
+                            Qt)
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel,
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
+
+translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -25,7 +28,7 @@ def _shown(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
-        return "n/a" if math.isnan(value) else f"{value:.2f}"
+        return translate("Agreement", "n/a") if math.isnan(value) else f"{value:.2f}"
     try:
         import pandas as pd
 
@@ -128,7 +131,7 @@ class AgreementDialog(QDialog):
                  jump: Callable[[str, int, int, str], bool], parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("agreement_dialog")
-        self.setWindowTitle("Agreement between annotators")
+        self.setWindowTitle(translate("Agreement", "Agreement between annotators"))
         self.report, self.code_name, self.jump = report, code_name, jump
 
         summary = QLabel("\n".join(report.summary_lines()[:3]))
@@ -138,15 +141,17 @@ class AgreementDialog(QDialog):
         summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         per_code = report.agreement_frame().copy()
-        per_code["code"] = [c if c == "(all codes)" else code_name(c) for c in per_code["code"]]
-        self.per_code = FrameModel(per_code, headers={"code": "Code", "items": "Spans", "kappa": "Cohen's κ",
-                                                      "alpha": "Krippendorff's α"}, parent=self)
+        per_code["code"] = [translate("Agreement", "(all codes)") if c == "(all codes)" else code_name(c) for c in per_code["code"]]
+        self.per_code = FrameModel(per_code, headers={"code": translate("Agreement", "Code"),
+                                                      "items": translate("Agreement", "Spans"),
+                                                      "kappa": translate("Agreement", "Cohen's κ"),
+                                                      "alpha": translate("Agreement", "Krippendorff's α")}, parent=self)
         self.per_code_table = _table("agreement_per_code", self.per_code)
 
         self.pair = QComboBox()
         self.pair.setObjectName("agreement_pair")
         for a, b in report.confusion:
-            self.pair.addItem(f"{a} (rows) × {b} (columns)", (a, b))
+            self.pair.addItem(translate("Agreement", "{a} (rows) × {b} (columns)").format(a=a, b=b), (a, b))
         self.confusion = FrameModel(parent=self)
         self.confusion_table = _table("agreement_confusion", self.confusion)
         self.pair.currentIndexChanged.connect(self._show_pair)
@@ -155,7 +160,7 @@ class AgreementDialog(QDialog):
         confusion_layout = QVBoxLayout(confusion_page)
         confusion_layout.setContentsMargins(0, 0, 0, 0)
         pair_row = QHBoxLayout()
-        pair_row.addWidget(QLabel("Annotators:"))
+        pair_row.addWidget(QLabel(translate("Agreement", "Annotators:")))
         pair_row.addWidget(self.pair, 1)
         confusion_layout.addLayout(pair_row)
         confusion_layout.addWidget(self.confusion_table, 1)
@@ -166,11 +171,12 @@ class AgreementDialog(QDialog):
             disagreements[column] = [code_name(c) if c else "" for c in disagreements[column]]
         self.disagreements = FrameModel(
             disagreements, ["row_id", "outlet", "text", "other_outlet", "other_text"] + annotator_columns,
-            {"row_id": "Row", "outlet": "Outlet", "text": "Words", "other_outlet": "Other outlet",
-             "other_text": "Other words"}, parent=self)
+            {"row_id": translate("Agreement", "Row"), "outlet": translate("Agreement", "Outlet"),
+             "text": translate("Agreement", "Words"), "other_outlet": translate("Agreement", "Other outlet"),
+             "other_text": translate("Agreement", "Other words")}, parent=self)
         self.disagreements_table = _table("agreement_disagreements", self.disagreements)
         self.disagreements_table.activated.connect(self._jump)
-        self.jump_note = QLabel("Double-click or Enter: show the span in the grid.")
+        self.jump_note = QLabel(translate("Agreement", "Double-click or Enter: show the span in the grid."))
         self.jump_note.setObjectName("agreement_jump_note")
         self.jump_note.setStyleSheet("color: #555;")
         disagreements_page = QWidget()
@@ -180,9 +186,9 @@ class AgreementDialog(QDialog):
         disagreements_layout.addWidget(self.jump_note)
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.per_code_table, "Per code")
-        self.tabs.addTab(confusion_page, "Confusion")
-        self.tabs.addTab(disagreements_page, f"Disagreements ({len(disagreements)})")
+        self.tabs.addTab(self.per_code_table, translate("Agreement", "Per code"))
+        self.tabs.addTab(confusion_page, translate("Agreement", "Confusion"))
+        self.tabs.addTab(disagreements_page, translate("Agreement", "Disagreements ({n})").format(n=len(disagreements)))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -208,5 +214,6 @@ class AgreementDialog(QDialog):
         if not item:
             return
         shown = self.jump(str(item["doc_id"]), int(item["char_start"]), int(item["char_end"]), str(item["text"]))
-        self.jump_note.setText("Shown in the grid." if shown else
-                               "This span is not in the open event: open that event to see it in the grid.")
+        self.jump_note.setText(translate("Agreement", "Shown in the grid.") if shown else
+                               translate("Agreement", "This span is not in the open event: open that event to see it "
+                                         "in the grid."))

@@ -11,14 +11,17 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..core.annotation.codebook import Codebook, CodebookError, default_codebook, load_codebook
 from ..core.annotation.labels import Label, LabelFileError, LabelStore, new_label
 from ..core.annotation.targets import LabelTarget
 from ..core.resources import sample_event_dir
+from .i18n import current_language
 from .settings import Settings
+
+translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
     from ..core.analysis.comparison import Comparison
@@ -67,7 +70,7 @@ class _Add(_LabelCommand):
     """Its text names the code as the annotator knows it ("label: Referent label"), never its id."""
 
     def __init__(self, store: LabelStore, label: Label, code_name: str):
-        super().__init__(store, f"label: {code_name}")
+        super().__init__(store, translate("Annotation", "label: {code}").format(code=code_name))
         self.label = label
 
     def redo(self) -> None:
@@ -80,7 +83,7 @@ class _Add(_LabelCommand):
 class _Delete(_Add):
     def __init__(self, store: LabelStore, label: Label, code_name: str):
         super().__init__(store, label, code_name)
-        self.setText(f"delete label: {code_name}")
+        self.setText(translate("Annotation", "delete label: {code}").format(code=code_name))
 
     def redo(self) -> None:
         super().undo()
@@ -91,7 +94,7 @@ class _Delete(_Add):
 
 class _Edit(_LabelCommand):
     def __init__(self, store: LabelStore, label: Label, changes: dict, what: str):
-        super().__init__(store, f"change label: {what}")
+        super().__init__(store, translate("Annotation", "change label: {what}").format(what=what))
         self.label_id = label.label_id
         self.after = changes
         self.before = {k: getattr(label, k) for k in changes}
@@ -142,7 +145,8 @@ class Annotation(QObject):
                 return load_codebook(path)
             except (CodebookError, OSError) as exc:
                 # said once the window listens (the message is made now: ``exc`` ends with the block)
-                message = f"Your codebook could not be loaded ({exc}); using the default codebook."
+                message = translate("Annotation", "Your codebook could not be loaded ({error}); using the default codebook.").format(
+                    error=exc)
                 QTimer.singleShot(0, self, lambda: self.problem.emit(message, "warning"))
         return default_codebook()
 
@@ -170,13 +174,16 @@ class Annotation(QObject):
         try:
             self.store = LabelStore(path, self.event_name)
         except LabelFileError as exc:
-            self.off_reason = (f"Labelling is off: {exc}. The file is left as it is, never overwritten: fix it "
-                               "(a spreadsheet may have changed it), or choose another file with File → Labels File…")
+            self.off_reason = translate("Annotation", "Labelling is off") + translate(
+                "Annotation", ": {error}. The file is left as it is, never overwritten: fix it (a spreadsheet may "
+                "have changed it), or choose another file with File → Labels File…").format(error=exc)
         except TimeoutError as exc:
-            self.off_reason = f"Labelling is off: {exc} Then reopen the event."
+            self.off_reason = translate("Annotation", "Labelling is off") + translate(
+                "Annotation", ": {error} Then reopen the event.").format(error=exc)
         except OSError as exc:
-            self.off_reason = (f"Labelling is off: cannot use {path} for labels ({exc.strerror or exc}); "
-                               "choose another file with File → Labels File…")
+            self.off_reason = translate("Annotation", "Labelling is off") + translate(
+                "Annotation", ": cannot use {path} for labels ({error}); choose another file with File → Labels "
+                "File…").format(path=path, error=exc.strerror or exc)
         if self.off_reason:
             self.problem.emit(self.off_reason, "error")
         if self.store is not None:
@@ -193,12 +200,13 @@ class Annotation(QObject):
         try:
             lost = self.store.reanchor(self.comparison.articles)
         except (OSError, LabelFileError) as exc:
-            self.problem.emit(f"Labels could not be re-anchored ({exc}).", "warning")
+            self.problem.emit(translate("Annotation", "Labels could not be re-anchored ({error}).").format(error=exc), "warning")
             return
         if lost:
             lines = "\n".join(f"• «{label.text[:40]}»: {reason}" for label, reason in lost[:8])
-            self.problem.emit(f"{len(lost)} label{'s' if len(lost) > 1 else ''} no longer match the article "
-                              f"text; they are kept in {self.path.name} unchanged:\n{lines}", "warning")
+            self.problem.emit(translate("Annotation", "%n label(s) no longer match the article text; they are kept "
+                                        "in {file} unchanged:", "", len(lost)).format(file=self.path.name)
+                              + "\n" + lines, "warning")
 
     def reload(self) -> None:
         """Another window (or program) wrote the file: show its labels too."""
@@ -207,10 +215,11 @@ class Annotation(QObject):
         try:
             self.store.reload()
         except LabelFileError as exc:
-            self.problem.emit(f"{exc}. The labels shown are those before that change; the next label you "
-                              "make is refused until the file is fixed.", "warning")
+            self.problem.emit(translate("Annotation", "{error}. The labels shown are those before that change; the "
+                                        "next label you make is refused until the file is fixed.").format(error=exc),
+                              "warning")
         except (OSError, TimeoutError) as exc:
-            self.problem.emit(f"Labels saved by another window could not be read ({exc}).", "warning")
+            self.problem.emit(translate("Annotation", "Labels saved by another window could not be read ({error}).").format(error=exc), "warning")
         if self.store.outside_report:
             self.problem.emit(self.store.outside_report, "info")
         self._changed()
@@ -228,7 +237,7 @@ class Annotation(QObject):
               suggested: str = "") -> Label | None:
         """Label ``target`` with ``code_id``; saved before this returns. None if not labelled."""
         if not self.ready:
-            self.problem.emit(self.off_reason or "Open an event to label it.", "error")
+            self.problem.emit(self.off_reason or translate("Annotation", "Open an event to label it."), "error")
             return None
         annotator = self.settings.annotator or self.ask_annotator().strip()
         if not annotator:
@@ -267,8 +276,9 @@ class Annotation(QObject):
         return True
 
     def _report_failure(self, exc: Exception) -> None:
-        self.problem.emit(f"The change could not be saved to {self.path} ({exc}). The file is as it was before; "
-                          "try again, or choose another file with File → Labels File…", "error")
+        self.problem.emit(translate("Annotation", "The change could not be saved to {path} ({error}). The file is "
+                                    "as it was before; try again, or choose another file with File → Labels "
+                                    "File…").format(path=self.path, error=exc), "error")
         self._changed()
 
     def undo(self) -> None:
@@ -298,7 +308,7 @@ class Annotation(QObject):
 
     def code_name(self, code_id: str) -> str:
         try:
-            return self.codebook.code(code_id).label_en
+            return self.codebook.code(code_id).label(current_language())
         except KeyError:
             return code_id  # a code of another codebook: named as it is
 

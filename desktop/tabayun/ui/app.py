@@ -209,14 +209,18 @@ def save_screenshot(window, path: str) -> bool:
     return pixmap.save(str(path), "PNG")
 
 
-def run(paths: list[str], screenshot: str | None = None, size: tuple[int, int] | None = None) -> int:
+def run(paths: list[str], screenshot: str | None = None, size: tuple[int, int] | None = None,
+        language: str = "") -> int:
     """Open the window on ``paths`` (default: the sample event); return the exit code.
 
     With ``screenshot``, render the window to that PNG once the event is shown, and exit
     (0, or 2 if the articles could not be loaded): ``size`` wide and high if given; else
     as big as the screen when there is a display (``xvfb-run -s "-screen 0 1366x768x24"``
-    shows a small screen), else offscreen at 1600×1000.
+    shows a small screen), else offscreen at 1600×1000. ``language`` ("en", "ar") overrides
+    Preferences and the system locale for this run.
     """
+    if language:
+        os.environ["TABAYUN_LANG"] = language
     if screenshot and (not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) or check_platform()):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     problem = _qt_import_problem() or check_platform()
@@ -242,6 +246,10 @@ def run(paths: list[str], screenshot: str | None = None, size: tuple[int, int] |
         # A screenshot shows the defaults, not this user's layout, and changes no settings.
         scratch = tempfile.TemporaryDirectory(prefix="tabayun-")
         settings = Settings(QSettings(str(Path(scratch.name) / "settings.ini"), QSettings.Format.IniFormat))
+    from . import i18n
+
+    # before any widget exists: every string and the layout direction follow the language
+    i18n.install(app, i18n.choose_language((settings or Settings()).language))
     window = create_window(paths, settings)
     outcome = {"code": 0}
     if screenshot:

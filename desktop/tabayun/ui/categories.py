@@ -3,6 +3,9 @@ paints the colours; the legend, the panels and classroom mode show both)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor
 
 from ..core.sharing.event_view import DIFFERENCE_CATEGORIES, MARKER_CATEGORIES
@@ -23,15 +26,34 @@ CATEGORY_COLOURS = {
 }
 
 ALL_CATEGORIES = DIFFERENCE_CATEGORIES + MARKER_CATEGORIES
-CATEGORY_LABELS = {
-    "lexical": "Word choice",
-    "number": "Number",
-    "spelling": "Spelling",
-    "added_omitted": "Added",
-    "rewording": "Rewording",
-    "punctuation": "Punctuation",
-    "loaded_term": "Loaded term",
-    "scare_quotes": "Scare quotes",
-    "attribution_verb": "Attribution verb",
-    "search": "Search hit",
+# Each category's name, shown in the interface's language: read through CATEGORY_LABELS,
+# which translates at each look-up (the table is built before any translator is installed).
+_CATEGORY_SOURCES = {
+    "lexical": QT_TRANSLATE_NOOP("Category", "Word choice"),
+    "number": QT_TRANSLATE_NOOP("Category", "Number"),
+    "spelling": QT_TRANSLATE_NOOP("Category", "Spelling"),
+    "added_omitted": QT_TRANSLATE_NOOP("Category", "Added"),
+    "rewording": QT_TRANSLATE_NOOP("Category", "Rewording"),
+    "punctuation": QT_TRANSLATE_NOOP("Category", "Punctuation"),
+    "loaded_term": QT_TRANSLATE_NOOP("Category", "Loaded term"),
+    "scare_quotes": QT_TRANSLATE_NOOP("Category", "Scare quotes"),
+    "attribution_verb": QT_TRANSLATE_NOOP("Category", "Attribution verb"),
+    "search": QT_TRANSLATE_NOOP("Category", "Search hit"),
 }
+
+
+class _TranslatedNames(Mapping):
+    def __init__(self, sources: dict[str, str]):
+        self._sources = sources
+
+    def __getitem__(self, key: str) -> str:
+        return QCoreApplication.translate("Category", self._sources[key])
+
+    def __iter__(self):
+        return iter(self._sources)
+
+    def __len__(self) -> int:
+        return len(self._sources)
+
+
+CATEGORY_LABELS: Mapping[str, str] = _TranslatedNames(_CATEGORY_SOURCES)

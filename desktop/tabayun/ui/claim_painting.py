@@ -11,8 +11,15 @@ from PySide6.QtGui import (QBrush, QColor, QFont, QFontMetricsF, QPainter, QPain
                            QTextOption)
 
 from .categories import CATEGORY_COLOURS
+from .i18n import current_language
 
-OMISSION_TEXT = "not reported\nلم يرد"
+
+def omission_text() -> str:
+    """An outlet's missing claim: in Arabic for an Arabic interface, else in both languages
+    (an English interface in front of an Arabic class)."""
+    return "لم يرد" if current_language() == "ar" else "not reported\nلم يرد"
+
+
 PAPER = QColor("#f4f2ed")
 CARD = QColor("#ffffff")
 CARD_BORDER = QColor("#d0d4da")

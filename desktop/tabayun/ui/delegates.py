@@ -12,13 +12,15 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from PySide6.QtCore import QModelIndex, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (QBrush, QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen, QTextCharFormat,
                            QTextLayout, QTextOption)
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from .categories import CATEGORY_COLOURS
-from .roles import CellRole, HighlightsRole, LabelsRole, SearchRole
+from .roles import CellRole, CurrentRole, HighlightsRole, LabelsRole, SearchRole
+
+translate = QCoreApplication.translate
 
 HEADLINE_BACKGROUND = QColor("#eef2f7")
 OMISSION_BACKGROUND = QColor("#f6f6f6")
@@ -27,12 +29,13 @@ OMISSION_TEXT = QColor("#8a8a8a")
 SELECTION_BORDER = QColor("#2f6fd6")
 SELECTION_TINT = QColor(47, 111, 214, 28)
 GRID_LINE = QColor("#d0d4da")
+CURRENT_OUTLINE = QColor("#1d1d1f")  # the current difference: outlined, as Meld outlines the current change
 TEXT_SELECTION = QColor("#1f5fc4")  # words selected inside a cell: clearly not a highlight colour
 
 PADDING_X = 10
 PADDING_Y = 7
 MIN_HEIGHT = 30
-OMISSION_LABEL = "not reported"
+OMISSION_LABEL = QT_TRANSLATE_NOOP("Grid", "not reported")  # painted in the interface's language
 _LINE_SEPARATOR = "\u2028"  # keeps a paragraph break inside a cell; one UTF-16 unit like "\n"
 
 
@@ -40,6 +43,11 @@ def _format_range(start: int, length: int, fmt: QTextCharFormat) -> QTextLayout.
     fr = QTextLayout.FormatRange()
     fr.start, fr.length, fr.format = start, length, fmt
     return fr
+
+
+def _cursor_x(line, position: int) -> float:
+    x = line.cursorToX(position)
+    return x[0] if isinstance(x, tuple) else x  # PySide returns (x, position) on some versions
 
 
 class CellDelegate(QStyledItemDelegate):
@@ -201,8 +209,9 @@ class CellDelegate(QStyledItemDelegate):
             layout = self._layout(index, text, rect.width(), direction, headline)
             painter.setPen(option.palette.color(QPalette.ColorRole.Text))
             painter.setClipRect(rect)
-            layout.draw(painter, QPointF(rect.left() + PADDING_X, rect.top() + PADDING_Y),
-                        self._selection_ranges(index))
+            origin = QPointF(rect.left() + PADDING_X, rect.top() + PADDING_Y)
+            layout.draw(painter, origin, self._selection_ranges(index))
+            self._outline(painter, layout, origin, index.data(CurrentRole))
             painter.setClipping(False)
         if selected:
             painter.fillRect(rect, SELECTION_TINT)
@@ -210,6 +219,27 @@ class CellDelegate(QStyledItemDelegate):
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(QRectF(rect).adjusted(1, 1, -1, -1))
+        painter.restore()
+
+    @staticmethod
+    def _outline(painter: QPainter, layout: QTextLayout, origin: QPointF, ranges) -> None:
+        """A frame around each line's part of the current difference's words."""
+        if not ranges:
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(CURRENT_OUTLINE, 2))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for start, length in ranges:
+            for n in range(layout.lineCount()):
+                line = layout.lineAt(n)
+                s = max(start, line.textStart())
+                e = min(start + length, line.textStart() + line.textLength())
+                if s >= e:
+                    continue
+                x1, x2 = _cursor_x(line, s), _cursor_x(line, e)
+                box = QRectF(origin.x() + min(x1, x2) - 2, origin.y() + line.y(), abs(x2 - x1) + 4, line.height())
+                painter.drawRoundedRect(box, 3, 3)
         painter.restore()
 
     def _paint_omission(self, painter: QPainter, option: QStyleOptionViewItem) -> None:
@@ -220,7 +250,8 @@ class CellDelegate(QStyledItemDelegate):
         font.setItalic(True)
         font.setPointSizeF(max(7.0, font.pointSizeF() * 0.8))
         metrics = QFontMetricsF(font)
-        label_w = metrics.horizontalAdvance(OMISSION_LABEL) + 16
+        label = translate("Grid", OMISSION_LABEL)
+        label_w = metrics.horizontalAdvance(label) + 16
         label_h = metrics.height() + 6
         box = QRectF(rect.center().x() - label_w / 2, rect.top() + min(PADDING_Y, (rect.height() - label_h) / 2),
                      label_w, label_h)
@@ -229,4 +260,4 @@ class CellDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(box, 4, 4)
         painter.setFont(font)
         painter.setPen(OMISSION_TEXT)
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, OMISSION_LABEL)
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)

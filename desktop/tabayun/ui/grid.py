@@ -32,6 +32,7 @@ class GridView(QTableView):
     header_menu_requested = Signal(str, object)  # doc_id, global position
     header_double_clicked = Signal(str)
     text_selection_changed = Signal()  # words selected inside a cell, or no longer
+    word_clicked = Signal(QModelIndex, int)  # a click (not a drag) on a cell's text: index, Python position
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -460,8 +461,10 @@ class GridView(QTableView):
             self.select_words(index, press[1], position)
 
     def mouseReleaseEvent(self, event) -> None:
-        self._press = None
+        press, self._press = self._press, None
         super().mouseReleaseEvent(event)
+        if press is not None and self.text_selection is None and press[0].isValid():
+            self.word_clicked.emit(QModelIndex(press[0]), press[1])
 
     def mouseDoubleClickEvent(self, event) -> None:
         super().mouseDoubleClickEvent(event)

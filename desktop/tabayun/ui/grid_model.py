@@ -8,15 +8,18 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable
 
-from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex,
+from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex,
                             QSortFilterProxyModel, Qt)
 
-from ..core.sharing.event_view import EventView
+from ..core.model import Difference
+from ..core.sharing.event_view import EventView, whole_words
 from .categories import ALL_CATEGORIES, CATEGORY_LABELS
 from .offsets import to_utf16_ranges
 from .outlet_state import OutletState
-from .roles import (CellRole, DirectionRole, DocRole, HeadlineRole, HighlightsRole, LabelsRole, OmissionRole,
-                    SearchRole)
+from .roles import (CellRole, CurrentRole, DirectionRole, DocRole, HeadlineRole, HighlightsRole, LabelsRole,
+                    OmissionRole, SearchRole)
+
+translate = QCoreApplication.translate
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -52,6 +55,7 @@ class GridModel(QAbstractTableModel):
         # doc_id -> [(start, end, code)] of the labelled spans, and code -> colour (set by the window)
         self.label_spans: Callable[[str], list[tuple[int, int, str]]] = lambda _doc: []
         self.label_colour: Callable[[str], str] = lambda _code: "#999999"
+        self._current: dict[tuple[int, int], list[tuple[int, int]]] = {}  # the current difference's words
         outlets.changed.connect(self._outlets_changed)
 
     # --- state --------------------------------------------------------------------
@@ -59,6 +63,7 @@ class GridModel(QAbstractTableModel):
         self.beginResetModel()
         self.view = view
         self._cache.clear()
+        self._current = {}
         self.endResetModel()
 
     def set_categories(self, categories: Iterable[str]) -> None:
@@ -71,6 +76,22 @@ class GridModel(QAbstractTableModel):
         if query != self.query:
             self.query = query
             self._refresh_cells([SearchRole])
+
+    def set_current(self, d: Difference | None) -> None:
+        """Outline ``d``'s words in its two cells (the difference F8 or a click made current)."""
+        before = set(self._current)
+        self._current = {}
+        if d is not None and self.view is not None:
+            row = self.view.row_index(d.row_id)
+            for doc, start, end in ((d.doc_a, d.a_start, d.a_end), (d.doc_b, d.b_start, d.b_end)):
+                cell = self.view.cell(row, doc)
+                if cell is not None and end > start:
+                    s, e = whole_words(cell.text, start - cell.start, end - cell.start)
+                    ranges = to_utf16_ranges(cell.text, [(s, e, "")])
+                    self._current[(row, self.column_of(doc))] = [r[:2] for r in ranges]
+        for row, column in before | set(self._current):
+            index = self.index(row, column)
+            self.dataChanged.emit(index, index, [CurrentRole])
 
     def labels_changed(self) -> None:
         self._refresh_cells([LabelsRole])
@@ -132,6 +153,8 @@ class GridModel(QAbstractTableModel):
                     row, doc, self.categories, self.outlets.reference, shown)]
                 self._cache[key] = to_utf16_ranges(cell.text, spans)
             return self._cache[key]
+        if role == CurrentRole:
+            return self._current.get((row, index.column()), [])
         if role == LabelsRole:
             if cell is None:
                 return []
@@ -154,20 +177,21 @@ class GridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, doc, cell)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return cell.text if cell else f"{self.outlets.label(doc)}: not reported"
+            return cell.text if cell else translate("Grid", "{outlet}: not reported").format(outlet=self.outlets.label(doc))
         return None
 
     def _tooltip(self, row: int, doc: str, cell) -> str:
         label = self.outlets.label(doc)
         if cell is None:
-            return f"{label} does not report this claim"
+            return translate("Grid", "{outlet} does not report this claim").format(outlet=label)
         lines = [label]
         for d in self.view.cell_differences(row, doc, self.categories, self.outlets.reference, self.outlets.visible()):
             mine, theirs, other = (d.a_text, d.b_text, d.doc_b) if d.doc_a == doc else (d.b_text, d.a_text, d.doc_a)
             lines.append(f"{CATEGORY_LABELS.get(d.category, d.category)}: «{mine}» / "
                          f"{self.outlets.label(other)} «{theirs}»")
         for m in self.view.cell_markers(row, doc, self.categories):
-            voice = {"attributed": " (paraphrasing a source)", "quoted": " (inside quoted speech)"}.get(m.voice, "")
+            voice = {"attributed": translate("Grid", " (paraphrasing a source)"),
+                     "quoted": translate("Grid", " (inside quoted speech)")}.get(m.voice, "")
             lines.append(f"{CATEGORY_LABELS.get(m.category, m.category)}: «{m.text}»{voice}")
         return "\n".join(lines)
 
@@ -183,9 +207,9 @@ class GridModel(QAbstractTableModel):
                 return star + self.outlets.label(doc)
             if role == Qt.ItemDataRole.ToolTipRole:
                 if self.outlets.blind:
-                    return f"Outlet {self.outlets.label(doc)} (blind mode)"
+                    return translate("Grid", "Outlet {outlet} (blind mode)").format(outlet=self.outlets.label(doc))
                 art = self.view.comparison.articles[doc]
-                ref = "\nReference outlet" if doc == self.outlets.reference else ""
+                ref = "\n" + translate("Grid", "Reference outlet") if doc == self.outlets.reference else ""
                 return f"{self.outlets.name(doc)}\n{art.source or doc}{ref}"
             if role == DocRole:
                 return doc
@@ -193,9 +217,10 @@ class GridModel(QAbstractTableModel):
         if section >= len(self.view.rows):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return "H" if self.view.is_headline(section) else str(section)
+            return translate("Grid", "H", "the headlines row's number") if self.view.is_headline(section) else str(section)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "Headlines" if self.view.is_headline(section) else f"Claim {section}"
+            return (translate("Grid", "Headlines") if self.view.is_headline(section)
+                    else translate("Grid", "Claim {number}").format(number=section))
         return None
 
 

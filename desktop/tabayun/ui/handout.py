@@ -6,14 +6,16 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPainterPath, QPdfWriter, QPen
 
 from ..core.sharing.event_view import EventView
 from .categories import ALL_CATEGORIES, CATEGORY_COLOURS, CATEGORY_LABELS
-from .claim_painting import (CARD_BORDER, FAINT_INK, INK, OMISSION_TEXT, CaptionItem, build_layout,
+from .claim_painting import (CARD_BORDER, FAINT_INK, INK, CaptionItem, build_layout, omission_text,
                              paint_omission_background)
 from .fonts import points
+
+translate = QCoreApplication.translate
 
 
 class HandoutSource(Protocol):
@@ -42,7 +44,7 @@ def print_handout(source: HandoutSource, path: str) -> None:
     writer.setPageOrientation(QPageLayout.Orientation.Landscape)
     writer.setPageMargins(QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter)
     writer.setResolution(150)
-    writer.setTitle(f"{source.event_title} — handout")
+    writer.setTitle(translate("Handout", "{event} — handout").format(event=source.event_title))
     writer.setCreator("Tabayun")
     painter = QPainter(writer)
     try:
@@ -61,8 +63,9 @@ def _paint_page(source: HandoutSource, painter: QPainter, device: QPdfWriter, ro
     mm = device.resolution() / 25.4
     painter.setPen(INK)
     painter.setFont(points(source.base_font, 16, bold=True))
-    where = (f"claim {page + 1} / {len(source.claims)}" + (" · headlines" if source.view.is_headline(row) else "")
-             if row is not None else "no differing claims")
+    where = (translate("Present", "claim {number} / {count}").format(number=page + 1, count=len(source.claims))
+             + (translate("Present", " · headlines") if source.view.is_headline(row) else "")
+             if row is not None else translate("Present", "no differing claims"))
     title_h = QFontMetricsF(painter.font(), device).height() * 1.4
     painter.drawText(QRectF(area.left(), area.top(), area.width(), title_h),
                      Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, f"{source.event_title} — {where}")
@@ -113,7 +116,7 @@ def _paint_columns(source: HandoutSource, painter: QPainter, device: QPdfWriter,
             painter.restore()
             painter.setFont(points(source.base_font, 14))
             painter.setPen(FAINT_INK)
-            painter.drawText(body, Qt.AlignmentFlag.AlignCenter, OMISSION_TEXT)
+            painter.drawText(body, Qt.AlignmentFlag.AlignCenter, omission_text())
             continue
         highlights, _ = source.cell_ranges(row, doc, 1)
         layout, _ = build_layout(cell.text, font, direction, width - 2 * pad, highlights, device=device)

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractListModel, QCoreApplication, QModelIndex, QObject,
+                            QPersistentModelIndex, Qt)
 from PySide6.QtGui import QColor, QFont
 
 from ..core.annotation.codebook import Code, Codebook
 from ..core.annotation.labels import Label
+from .i18n import current_language
 from .outlet_state import OutletState
 from .panel_models import SortedItems
 from .roles import ItemRole, SortRole
+
+translate = QCoreApplication.translate
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -52,12 +56,13 @@ class CodebookModel(QAbstractListModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             key = f"[{code.key}]  " if code.key else ""
-            star = "  ← suggested" if code.id == self.suggested else ""
-            return f"{key}{code.label_en} · {code.label_ar}{star}"
+            star = translate("Codes", "  ← suggested") if code.id == self.suggested else ""
+            names = code.label_ar if current_language() == "ar" else f"{code.label_en} · {code.label_ar}"
+            return f"{key}{names}{star}"
         if role == Qt.ItemDataRole.DecorationRole:
             return QColor(code.colour)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{code.id}: {code.definition}\nExample: {code.example}"
+            return f"{code.id}: {code.definition}\n" + translate("Codes", "Example: {example}").format(example=code.example)
         if role == Qt.ItemDataRole.FontRole and code.id == self.suggested:
             font = QFont()
             font.setBold(True)
@@ -68,7 +73,12 @@ class CodebookModel(QAbstractListModel):
 
 
 SYNC_LIMIT = 50  # more labels added or removed at once (another window's batch): reset
-LABEL_HEADERS = ("Code", "Outlet", "Words", "Other outlet", "Other words", "Note", "Conf.", "Annotator", "Row")
+# column headers: translated where they are shown (panel_models.TableModel.headerData)
+LABEL_HEADERS = (QT_TRANSLATE_NOOP("Columns", "Code"), QT_TRANSLATE_NOOP("Columns", "Outlet"),
+                 QT_TRANSLATE_NOOP("Columns", "Words"), QT_TRANSLATE_NOOP("Columns", "Other outlet"),
+                 QT_TRANSLATE_NOOP("Columns", "Other words"), QT_TRANSLATE_NOOP("Columns", "Note"),
+                 QT_TRANSLATE_NOOP("Columns", "Conf."), QT_TRANSLATE_NOOP("Columns", "Annotator"),
+                 QT_TRANSLATE_NOOP("Columns", "Row"))
 
 
 class LabelsModel(SortedItems):
@@ -172,7 +182,7 @@ class LabelsModel(SortedItems):
 
     def _code_label(self, code_id: str) -> str:
         try:
-            return self.codebook.code(code_id).label_en if self.codebook else code_id
+            return self.codebook.code(code_id).label(current_language()) if self.codebook else code_id
         except KeyError:
             return code_id  # a code of another codebook: shown as it is, never dropped
 

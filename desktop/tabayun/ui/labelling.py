@@ -11,7 +11,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit
 
@@ -19,8 +19,21 @@ from ..core.annotation import targets
 from ..core.annotation.targets import LabelTarget
 from .actions import make_action
 from .annotation import Annotation
+from .i18n import current_language
 from .panels.codebook import CodebookPanel
 from .panels.labels import LabelsPanel
+
+translate = QCoreApplication.translate
+# what a label was put on (core's LabelTarget.what), named in the status bar
+TARGET_KINDS = {
+    "difference": QT_TRANSLATE_NOOP("Target", "difference"),
+    "marker": QT_TRANSLATE_NOOP("Target", "marker"),
+    "omission": QT_TRANSLATE_NOOP("Target", "omission"),
+    "selected words": QT_TRANSLATE_NOOP("Target", "selected words"),
+    "cell": QT_TRANSLATE_NOOP("Target", "cell"),
+    "span": QT_TRANSLATE_NOOP("Target", "span"),
+    "pair": QT_TRANSLATE_NOOP("Target", "pair"),
+}
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDockWidget, QStatusBar, QWidget
@@ -86,26 +99,26 @@ class Labelling(QObject):
     # --- actions ---------------------------------------------------------------------
     def _build_actions(self) -> None:
         A, stack = partial(make_action, self.w), self.annotation.undo_stack
-        self.act_undo = A("&Undo", self.annotation.undo, [QKeySequence.StandardKey.Undo], name="act_undo")
-        self.act_redo = A("&Redo", self.annotation.redo, ["Ctrl+Shift+Z", "Ctrl+Y"], name="act_redo")
+        self.act_undo = A(translate("Labelling", "&Undo"), self.annotation.undo, [QKeySequence.StandardKey.Undo], name="act_undo")
+        self.act_redo = A(translate("Labelling", "&Redo"), self.annotation.redo, ["Ctrl+Shift+Z", "Ctrl+Y"], name="act_redo")
         stack.canUndoChanged.connect(self.act_undo.setEnabled)
         stack.canRedoChanged.connect(self.act_redo.setEnabled)
-        stack.undoTextChanged.connect(lambda text: self.act_undo.setText(f"&Undo {text}".strip()))
-        stack.redoTextChanged.connect(lambda text: self.act_redo.setText(f"&Redo {text}".strip()))
+        stack.undoTextChanged.connect(lambda text: self.act_undo.setText(translate("Labelling", "&Undo {action}").format(action=text).strip()))
+        stack.redoTextChanged.connect(lambda text: self.act_redo.setText(translate("Labelling", "&Redo {action}").format(action=text).strip()))
         self.act_undo.setEnabled(False)
         self.act_redo.setEnabled(False)
-        self.act_accept = A("Label with the &Suggested Code", self.accept_suggestion, ["Return", "Enter"],
+        self.act_accept = A(translate("Labelling", "Label with the &Suggested Code"), self.accept_suggestion, ["Return", "Enter"],
                             name="act_accept")
         self.act_accept.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.w.grid.addAction(self.act_accept)
         self.w.differences_panel.table.addAction(self.act_accept)  # a difference picked there
-        self.act_find_code = A("&Find a Code…", self._focus_codes, ["/", "Ctrl+;"], name="act_find_code")
-        self.act_pin = A("&Pin Span for a Pair", self.pin_span, ["Ctrl+P"], name="act_pin",
-                         tip="Keep the selected span; the next label pairs it with another outlet's span")
-        self.act_delete = A("&Delete Selected Label", self._delete_current, ["Ctrl+Del"])
-        self.act_labels_file = A("&Labels File…", self.choose_labels_file)
-        self.act_codebook = A("Load &Codebook…", self.choose_codebook)
-        self.act_annotator = A("Set &Annotator Name…", self._change_annotator)
+        self.act_find_code = A(translate("Labelling", "&Find a Code…"), self._focus_codes, ["/", "Ctrl+;"], name="act_find_code")
+        self.act_pin = A(translate("Labelling", "&Pin Span for a Pair"), self.pin_span, ["Ctrl+P"], name="act_pin",
+                         tip=translate("Labelling", "Keep the selected span; the next label pairs it with another outlet's span"))
+        self.act_delete = A(translate("Labelling", "&Delete Selected Label"), self._delete_current, ["Ctrl+Del"])
+        self.act_labels_file = A(translate("Labelling", "&Labels File…"), self.choose_labels_file)
+        self.act_codebook = A(translate("Labelling", "Load &Codebook…"), self.choose_codebook)
+        self.act_annotator = A(translate("Labelling", "Set &Annotator Name…"), self._change_annotator)
 
     def _bind_code_keys(self) -> None:
         """One shortcut per code key, active while the grid, the raw article, the Differences
@@ -120,7 +133,7 @@ class Labelling(QObject):
         for code in self.annotation.codebook.codes:
             if not code.key:
                 continue
-            action = QAction(f"Label as {code.label_en}", self)
+            action = QAction(translate("Labelling", "Label as {code}").format(code=code.label(current_language())), self)
             action.setShortcut(QKeySequence(code.key))
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             action.triggered.connect(lambda _checked=False, c=code.id: self.label_with(c))
@@ -195,7 +208,7 @@ class Labelling(QObject):
             return
         target = self.current_target()
         if target is None:
-            self.w.statusBar().showMessage("Select a difference, a marker, an omission or a cell first", 4000)
+            self.w.statusBar().showMessage(translate("Labelling", "Select a difference, a marker, an omission or a cell first"), 4000)
             return
         if self._pinned is not None and not target.is_pair and target.doc_id != self._pinned.doc_id:
             target = targets.pair_spans(self._pinned, target)
@@ -204,33 +217,36 @@ class Labelling(QObject):
         if label is not None:
             code = self.annotation.codebook.code(code_id)
             other = (f" / «{label.other_text}»" if label.other_text else
-                     f" (not in {self.w.outlets.label(label.other_doc_id)})" if label.other_doc_id else "")
-            self.w.statusBar().showMessage(f"Labelled «{label.text}»{other} as {code.label_en} "
-                                           f"({target.what}); Ctrl+Z undoes", 5000)
+                     translate("Labelling", " (not in {outlet})").format(outlet=self.w.outlets.label(label.other_doc_id))
+                     if label.other_doc_id else "")
+            what = translate("Target", TARGET_KINDS.get(target.what, target.what))
+            self.w.statusBar().showMessage(translate("Labelling", "Labelled «{text}»{other} as {code} ({what}); "
+                                                     "Ctrl+Z undoes").format(
+                text=label.text, other=other, code=code.label(current_language()), what=what), 5000)
             self.labels_panel.select_label(label.label_id, emit=False)
 
     def recode_selected(self, code_id: str) -> None:
         label = self.labels_panel.current_label()
         if label is not None and label.code != code_id:
             self.annotation.edit(label.label_id, code=code_id)
-            self.w.statusBar().showMessage(f"Re-coded as {self.annotation.codebook.code(code_id).label_en}; "
-                                           "Ctrl+Z undoes", 5000)
+            self.w.statusBar().showMessage(translate("Labelling", "Re-coded as {code}; Ctrl+Z undoes").format(
+                code=self.annotation.code_name(code_id)), 5000)
 
     def accept_suggestion(self) -> None:
         code = self.suggestion(self.current_target())
         if code:
             self.label_with(code)
         else:
-            self.w.statusBar().showMessage("No suggested code here: press a code's key", 3000)
+            self.w.statusBar().showMessage(translate("Labelling", "No suggested code here: press a code's key"), 3000)
 
     def pin_span(self) -> None:
         target = self.current_target()
         if target is None or target.is_pair:
-            self.w.statusBar().showMessage("Select a span in the raw article (Ctrl+R) or a cell to pin", 4000)
+            self.w.statusBar().showMessage(translate("Labelling", "Select a span in the raw article (Ctrl+R) or a cell to pin"), 4000)
             return
         self._pinned = target
         self.w.article_panel.clear_selection()
-        self.w.statusBar().showMessage("Span pinned: now select the other outlet's span and press a code key", 6000)
+        self.w.statusBar().showMessage(translate("Labelling", "Span pinned: now select the other outlet's span and press a code key"), 6000)
 
     def show_label(self, label) -> None:
         if label is not None:
@@ -269,36 +285,38 @@ class Labelling(QObject):
     # --- files and identity -------------------------------------------------------------
     def _ask_annotator(self) -> str:
         name, ok = QInputDialog.getText(
-            self.w, "Who is labelling?", "Your name or initials (recorded on every label; asked once):",
+            self.w, translate("Labelling", "Who is labelling?"),
+            translate("Labelling", "Your name or initials (recorded on every label; asked once):"),
             QLineEdit.EchoMode.Normal, "")
         return name if ok else ""
 
     def _change_annotator(self) -> None:
-        name, ok = QInputDialog.getText(self.w, "Annotator", "Name recorded on your next labels:",
+        name, ok = QInputDialog.getText(self.w, translate("Labelling", "Annotator"), translate("Labelling", "Name recorded on your next labels:"),
                                         QLineEdit.EchoMode.Normal, self.w.settings.annotator)
         if ok and name.strip():
             self.w.settings.annotator = name
+            self.annotation.changed.emit()  # progress is per annotator
 
     def choose_labels_file(self) -> None:
         start = str(self.annotation.path or Path.home() / "labels.csv")
-        path, _ = QFileDialog.getSaveFileName(self.w, "Labels file for this event", start, "Labels (*.csv)",
+        path, _ = QFileDialog.getSaveFileName(self.w, translate("Labelling", "Labels file for this event"), start, translate("Labelling", "Labels (*.csv)"),
                                               options=QFileDialog.Option.DontConfirmOverwrite)
         if path:
             self.annotation.use_file(path, self.w.event_key)
-            if not self.annotation.off_reason and "Labelling is off" in self.w.message_bar.text():
+            if not self.annotation.off_reason and translate("Annotation", "Labelling is off") in self.w.message_bar.text():
                 self.w.message_bar.dismiss()  # the refusal no longer holds
 
     def choose_codebook(self) -> None:
         from ..core.annotation.codebook import CodebookError
 
-        path, _ = QFileDialog.getOpenFileName(self.w, "Load a codebook", self.w.settings.last_directory,
-                                              "Codebook (*.csv)")
+        path, _ = QFileDialog.getOpenFileName(self.w, translate("Labelling", "Load a codebook"), self.w.settings.last_directory,
+                                              translate("Labelling", "Codebook (*.csv)"))
         if not path:
             return
         try:
             self.annotation.use_codebook(path)
         except (CodebookError, OSError) as exc:
-            self.w.message_bar.show_message(f"The codebook was not loaded: {exc}", "error")
+            self.w.message_bar.show_message(translate("Labelling", "The codebook was not loaded: {error}").format(error=exc), "error")
             return
         self.codes_panel.set_codebook(self.annotation.codebook)
         self._bind_code_keys()

@@ -9,8 +9,8 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QGuiApplication, QIcon, QKeySequence, QShortcut
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFont, QGuiApplication, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QInputDialog, QLabel, QLineEdit,
                                QMainWindow, QMenu, QMessageBox, QProgressBar, QPushButton, QStackedWidget,
                                QTabWidget, QToolBar, QToolButton, QVBoxLayout, QWidget)
@@ -23,8 +23,11 @@ from .actions import make_action
 from .fonts import BASE_POINT_SIZE
 from .grid import GridView
 from .grid_model import GridModel, RowFilterProxy, refilter_rows
+from .guide import show_guide
+from .i18n import current_language
 from .labelling import Labelling
 from .navigation import DifferenceNavigator
+from .review_progress import ReviewProgress
 from .outlet_menus import add_outlet_actions, fill_outlets_menu, fill_shown_outlets_menu
 from .outlet_state import OutletState
 from .panels.article import ArticlePanel
@@ -33,6 +36,7 @@ from .panels.legend import Legend
 from .panels.messagebar import MessageBar
 from .panels.outlets import OutletsPanel
 from .panels.terms import TermsPanel
+from .preferences import Preferences, PreferencesDialog
 from .present import PresentationWindow
 from .settings import MAX_ZOOM, MIN_ZOOM, Settings, event_key
 from .sharing import Sharing
@@ -54,6 +58,18 @@ def load_event(paths: list[str], progress=None, partial=None) -> EventView:
     return EventView(compare(paths, progress=progress, on_rows=first_rows))
 
 
+# The analysis's stages as core reports them (comparison.compare), named in the progress bar.
+LOAD_STAGES = {
+    "reading files": QT_TRANSLATE_NOOP("Stage", "reading files"),
+    "segmenting": QT_TRANSLATE_NOOP("Stage", "segmenting"),
+    "aligning": QT_TRANSLATE_NOOP("Stage", "aligning"),
+    "comparing words": QT_TRANSLATE_NOOP("Stage", "comparing words"),
+    "finding markers": QT_TRANSLATE_NOOP("Stage", "finding markers"),
+    "collating": QT_TRANSLATE_NOOP("Stage", "collating"),
+    "done": QT_TRANSLATE_NOOP("Stage", "done"),
+}
+
+
 class MainWindow(QMainWindow):
     event_loaded = Signal()
     load_failed = Signal(str)
@@ -68,10 +84,12 @@ class MainWindow(QMainWindow):
         self._event_key = ""
         self.base_font = QFont(article_font) if article_font is not None else QFont()
         self.base_font.setPointSizeF(BASE_POINT_SIZE)
+        self._default_families = self.base_font.families() or [self.base_font.family()]
+        self._set_font_family(self.settings.article_font_family)
         self.zoom = self.settings.zoom
 
         self.setObjectName("MainWindow")
-        self.setWindowTitle("Tabayun")
+        self.setWindowTitle(self.tr("Tabayun"))
         self.setAcceptDrops(True)
         icon = resource("icons", "tabayun.svg")
         if icon.is_file():
@@ -99,13 +117,17 @@ class MainWindow(QMainWindow):
                                event_name=lambda: self._event_name(self.paths) if self.paths else "Tabayun",
                                code_name=lambda c: self.labelling.annotation.code_name(c),
                                jump=lambda doc, start, end, text: self.labelling.show_span(doc, start, end, text))
-        self.tabs.addTab(self.labelling.codes_panel, "Codes")
-        self.tabs.addTab(self.labelling.labels_panel, "Labels")
-        self.tabs.addTab(self.sharing.charts_panel, "Charts")
+        self.tabs.addTab(self.labelling.codes_panel, self.tr("Codes"))
+        self.tabs.addTab(self.labelling.labels_panel, self.tr("Labels"))
+        self.tabs.addTab(self.sharing.charts_panel, self.tr("Charts"))
         self._build_menus_and_toolbar()
         self._build_status_bar()
         self._connect()
         self._apply_zoom()
+        self.act_lexical.setChecked(self.settings.default_lexical_only)  # Preferences: default filters
+        self.legend.quoted_speech.setChecked(self.settings.default_quoted_speech)
+        if self.act_lexical.isChecked():
+            self._filters_changed()
         hidden = set(self.settings.hidden_categories)
         self.legend.set_shown({c for c in self.legend.boxes if c not in hidden})
         self._first_show = True
@@ -152,7 +174,7 @@ class MainWindow(QMainWindow):
     def _build_central(self) -> None:
         self.message_bar = MessageBar()
         self.legend = Legend()
-        self.placeholder = QLabel("Open articles about one event: File → Open, or drop files here.")
+        self.placeholder = QLabel(self.tr("Open articles about one event: File → Open, or drop files here."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setStyleSheet("color: #666; font-size: 15pt;")
         self.stack = QStackedWidget()
@@ -175,15 +197,15 @@ class MainWindow(QMainWindow):
         self.article_panel = ArticlePanel()
         self.tabs = QTabWidget()
         self.tabs.setObjectName("side_tabs")
-        self.tabs.addTab(self.differences_panel, "Differences")
-        self.tabs.addTab(self.terms_panel, "Terms")
-        self.tabs.addTab(self.outlets_panel, "Outlets")
-        self.side_dock = QDockWidget("Event", self)
+        self.tabs.addTab(self.differences_panel, self.tr("Differences"))
+        self.tabs.addTab(self.terms_panel, self.tr("Terms"))
+        self.tabs.addTab(self.outlets_panel, self.tr("Outlets"))
+        self.side_dock = QDockWidget(self.tr("Event"), self)
         self.side_dock.setObjectName("side_dock")
         self.side_dock.setWidget(self.tabs)
         self.side_dock.setMinimumWidth(300)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.side_dock)
-        self.article_dock = QDockWidget("Raw article", self)
+        self.article_dock = QDockWidget(self.tr("Raw article"), self)
         self.article_dock.setObjectName("article_dock")
         self.article_dock.setWidget(self.article_panel)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.article_dock)
@@ -191,56 +213,69 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         A = partial(make_action, self)
-        self.act_open_files = A("&Open Files…", self.open_files_dialog, [QKeySequence.StandardKey.Open],
-                                tip="Open article files about one event")
-        self.act_open_folder = A("Open &Folder…", self.open_folder_dialog, ["Ctrl+Shift+O"],
-                                 tip="Open every article in a folder")
-        self.act_open_sample = A("Open the &Sample Event", lambda: self.open_paths([str(sample_event_dir())]))
-        self.act_clear_recent = A("Clear Recent Events", self._clear_recent)
+        self.act_open_files = A(self.tr("&Open Files…"), self.open_files_dialog, [QKeySequence.StandardKey.Open],
+                                tip=self.tr("Open article files about one event"))
+        self.act_open_folder = A(self.tr("Open &Folder…"), self.open_folder_dialog, ["Ctrl+Shift+O"],
+                                 tip=self.tr("Open every article in a folder"))
+        self.act_open_sample = A(self.tr("Open the &Sample Event"), lambda: self.open_paths([str(sample_event_dir())]))
+        self.act_clear_recent = A(self.tr("Clear Recent Events"), self._clear_recent)
         # Ctrl+Q (Cmd+Q on a Mac) everywhere: some platforms' standard Quit key is none
-        self.act_quit = A("&Quit", self.close, ["Ctrl+Q"])
-        self.act_copy = A("&Copy", lambda: self.grid.copy_selection())
+        self.act_quit = A(self.tr("&Quit"), self.close, ["Ctrl+Q"])
+        self.act_copy = A(self.tr("&Copy"), lambda: self.grid.copy_selection())
         self.act_copy.setShortcut(QKeySequence.StandardKey.Copy)
         self.act_copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.act_find = A("&Find…", self._focus_search, [QKeySequence.StandardKey.Find, "Ctrl+K"])
+        self.act_find = A(self.tr("&Find…"), self._focus_search, [QKeySequence.StandardKey.Find, "Ctrl+K"])
         # F8 first: a menu shows only an action's first shortcut
-        self.act_next = A("&Next Difference", self.next_difference, ["F8", "Alt+Down"],
-                          tip="Go to the next row with a difference (F8, Alt+Down)", name="act_next")
-        self.act_prev = A("&Previous Difference", self.previous_difference, ["Shift+F8", "Alt+Up"],
-                          tip="Go to the previous row with a difference (Shift+F8, Alt+Up)", name="act_prev")
-        self.act_lexical = A("Only &Word-Choice Rows", self._filters_changed, ["Ctrl+L"], checkable=True,
-                             tip="Show only rows where outlets chose different words", name="act_lexical")
-        self.act_omissions = A("Only &Omissions", self._filters_changed, ["Ctrl+Shift+M"], checkable=True,
-                               tip="Show only claims that some outlets do not report", name="act_omissions")
-        self.act_blind = A("&Blind Mode", self._toggle_blind, ["Ctrl+B"], checkable=True,
-                           tip="Replace outlet names by letters", name="act_blind")
+        self.act_next = A(self.tr("&Next Difference"), self.next_difference, ["F8", "Alt+Down"],
+                          tip=self.tr("Go to the next difference (F8, Alt+Down)"), name="act_next")
+        self.act_prev = A(self.tr("&Previous Difference"), self.previous_difference, ["Shift+F8", "Alt+Up"],
+                          tip=self.tr("Go to the previous difference (Shift+F8, Alt+Up)"), name="act_prev")
+        self.act_next_open = A(self.tr("Next &Open Difference"), lambda: self.navigator.step(1, only_open=True),
+                               ["Ctrl+F8"], name="act_next_open",
+                               tip=self.tr("Go to the next difference you have not labelled or judged (Ctrl+F8)"))
+        self.act_prev_open = A(self.tr("Previous Open Difference"), lambda: self.navigator.step(-1, only_open=True),
+                               ["Ctrl+Shift+F8"], name="act_prev_open")
+        self.act_lexical = A(self.tr("Only &Word-Choice Rows"), self._filters_changed, ["Ctrl+L"], checkable=True,
+                             tip=self.tr("Show only rows where outlets chose different words"), name="act_lexical")
+        self.act_omissions = A(self.tr("Only &Omissions"), self._filters_changed, ["Ctrl+Shift+M"], checkable=True,
+                               tip=self.tr("Show only claims that some outlets do not report"), name="act_omissions")
+        self.act_blind = A(self.tr("&Blind Mode"), self._toggle_blind, ["Ctrl+B"], checkable=True,
+                           tip=self.tr("Replace outlet names by letters"), name="act_blind")
         self.act_blind.setChecked(self.outlets.blind)
         self.act_raw = self.article_dock.toggleViewAction()
-        self.act_raw.setText("&Raw Article")
+        self.act_raw.setText(self.tr("&Raw Article"))
         self.act_raw.setShortcut(QKeySequence("Ctrl+R"))
-        self.act_raw.setToolTip("Show the current outlet's whole article, furniture included (Ctrl+R)")
+        self.act_raw.setToolTip(self.tr("Show the current outlet's whole article, furniture included (Ctrl+R)"))
         self.addAction(self.act_raw)
         self.act_side = self.side_dock.toggleViewAction()
-        self.act_side.setText("&Side Panel")
+        self.act_side.setText(self.tr("&Side Panel"))
         self.act_side.setShortcut(QKeySequence("F9"))
         self.addAction(self.act_side)
-        self.act_zoom_in = A("Zoom &In", lambda: self.set_zoom(self.zoom + 1),
+        self.act_zoom_in = A(self.tr("Zoom &In"), lambda: self.set_zoom(self.zoom + 1),
                              [QKeySequence.StandardKey.ZoomIn, "Ctrl+="])
-        self.act_zoom_out = A("Zoom &Out", lambda: self.set_zoom(self.zoom - 1), [QKeySequence.StandardKey.ZoomOut])
-        self.act_zoom_reset = A("&Reset Zoom", lambda: self.set_zoom(0), ["Ctrl+0"])
-        self.act_fit = A("&Fit Columns to Window", self._fit_columns, ["Ctrl+Shift+F"])
-        self.act_show_all = A("Show &All Outlets", self.outlets.show_all)
-        self.act_clear_ref = A("&No Reference (compare all pairs)", lambda: self.outlets.set_reference(None))
-        self.act_present = A("&Present", self.present, ["F5"], name="act_present",
-                             tip="Classroom mode: the claims where outlets differ, one at a time, full screen (F5)")
-        self.act_about = A("&About Tabayun", self._about)
-        self.act_keys = A("&Keyboard Shortcuts", self._shortcuts_help, [QKeySequence.StandardKey.HelpContents])
+        self.act_zoom_out = A(self.tr("Zoom &Out"), lambda: self.set_zoom(self.zoom - 1),
+                              [QKeySequence.StandardKey.ZoomOut])
+        self.act_zoom_reset = A(self.tr("&Reset Zoom"), lambda: self.set_zoom(0), ["Ctrl+0"])
+        self.act_fit = A(self.tr("&Fit Columns to Window"), self._fit_columns, ["Ctrl+Shift+F"])
+        self.act_show_all = A(self.tr("Show &All Outlets"), self.outlets.show_all)
+        self.act_clear_ref = A(self.tr("&No Reference (compare all pairs)"), lambda: self.outlets.set_reference(None))
+        self.act_present = A(self.tr("&Present"), self.present, ["F5"], name="act_present",
+                             tip=self.tr("Classroom mode: the claims where outlets differ, one at a time, full screen "
+                                         "(F5)"))
+        self.act_about = A(self.tr("&About Tabayun"), self._about)
+        self.act_preferences = A(self.tr("&Preferences…"), self.preferences_dialog,
+                                 ["Ctrl+,"], name="act_preferences")  # Cmd+, on a Mac
+        self.act_preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.act_guide = A(self.tr("&User Guide"), lambda: show_guide(self, current_language()),
+                           [QKeySequence.StandardKey.HelpContents],
+                           name="act_guide")
+        self.act_keys = A(self.tr("&Keyboard Shortcuts"), self._shortcuts_help)
 
     def _build_menus_and_toolbar(self) -> None:
         bar = self.menuBar()
-        m = bar.addMenu("&File")
+        m = bar.addMenu(self.tr("&File"))
         m.addActions([self.act_open_files, self.act_open_folder, self.act_open_sample])
-        self.recent_menu = m.addMenu("&Recent Events")
+        self.recent_menu = m.addMenu(self.tr("&Recent Events"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         m.addSeparator()
         lab = self.labelling
@@ -249,15 +284,17 @@ class MainWindow(QMainWindow):
         m.addAction(self.sharing.act_export)
         m.addSeparator()
         m.addAction(self.act_quit)
-        m = bar.addMenu("&Edit")
+        m = bar.addMenu(self.tr("&Edit"))
         m.addActions([lab.act_undo, lab.act_redo])
         m.addSeparator()
         m.addActions([self.act_copy, self.act_find])
-        m = bar.addMenu("&Label")
+        m.addSeparator()
+        m.addAction(self.act_preferences)
+        m = bar.addMenu(self.tr("&Label"))
         m.addActions([lab.act_accept, lab.act_find_code, lab.act_pin, lab.act_delete])
         m.addSeparator()
         m.addAction(self.sharing.act_agreement)
-        m = bar.addMenu("&View")
+        m = bar.addMenu(self.tr("&View"))
         m.addActions([self.act_lexical, self.act_omissions])
         m.addSeparator()
         m.addActions([self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset, self.act_fit])
@@ -265,40 +302,40 @@ class MainWindow(QMainWindow):
         m.addActions([self.act_side, self.act_raw])
         m.addSeparator()
         m.addAction(self.act_present)
-        m = bar.addMenu("&Go")
-        m.addActions([self.act_next, self.act_prev])
-        self.outlets_menu = bar.addMenu("&Outlets")
+        m = bar.addMenu(self.tr("&Go"))
+        m.addActions([self.act_next, self.act_prev, self.act_next_open, self.act_prev_open])
+        self.outlets_menu = bar.addMenu(self.tr("&Outlets"))
         self.outlets_menu.aboutToShow.connect(self._fill_outlets_menu)
-        m = bar.addMenu("&Help")
-        m.addActions([self.act_keys, self.act_about])
+        m = bar.addMenu(self.tr("&Help"))
+        m.addActions([self.act_guide, self.act_keys, self.act_about])
 
-        tb = QToolBar("Main")
+        tb = QToolBar(self.tr("Main"))
         tb.setObjectName("main_toolbar")
         tb.setMovable(False)
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         tb.addActions([self.act_open_files, self.act_open_folder])
         tb.addSeparator()
-        self.act_prev.setIconText("◀ Previous")
-        self.act_next.setIconText("Next ▶")
+        self.act_prev.setIconText(self.tr("◀ Previous"))
+        self.act_next.setIconText(self.tr("Next ▶"))
         tb.addActions([self.act_prev, self.act_next])
         tb.addSeparator()
-        self.act_lexical.setIconText("Word choice only")
-        self.act_omissions.setIconText("Omissions only")
+        self.act_lexical.setIconText(self.tr("Word choice only"))
+        self.act_omissions.setIconText(self.tr("Omissions only"))
         tb.addActions([self.act_lexical, self.act_omissions])
         self.search = QLineEdit()
         self.search.setObjectName("search")
-        self.search.setPlaceholderText("Search (ignores diacritics and hamza forms)…")
+        self.search.setPlaceholderText(self.tr("Search (ignores diacritics and hamza forms)…"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(180)
         self.search.setMaximumWidth(380)
         tb.addWidget(self.search)
         tb.addSeparator()
-        self.act_blind.setIconText("Blind")
+        self.act_blind.setIconText(self.tr("Blind"))
         tb.addAction(self.act_blind)
         self.outlets_button = QToolButton()
         self.outlets_button.setObjectName("outlets_button")
-        self.outlets_button.setText("Outlets")
-        self.outlets_button.setToolTip("Choose which outlets are shown")
+        self.outlets_button.setText(self.tr("Outlets"))
+        self.outlets_button.setToolTip(self.tr("Choose which outlets are shown"))
         self.outlets_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.outlets_button.setMenu(QMenu(self.outlets_button))
         self.outlets_button.menu().aboutToShow.connect(
@@ -331,7 +368,9 @@ class MainWindow(QMainWindow):
         self._cancel_key = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.cancel_loading)
         self._cancel_key.setEnabled(False)  # Esc is the grid's (clearing a selection) otherwise
         self._task: Task | None = None
+        self.review_progress = ReviewProgress()
         self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.review_progress)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
 
@@ -347,6 +386,9 @@ class MainWindow(QMainWindow):
         self.grid.header_double_clicked.connect(self.rename_outlet_dialog)
         self.grid.selectionModel().currentChanged.connect(self._current_cell_changed)
         self.grid.text_selection_changed.connect(self.labelling.refresh_suggestion)
+        self.grid.word_clicked.connect(self.navigator.show_at)
+        self.navigator.review_state = self.review_progress.state
+        self.labelling.annotation.changed.connect(self._labels_changed)
         self.article_dock.visibilityChanged.connect(lambda visible: visible and self._update_article())
         self.proxy.rowsInserted.connect(self._update_status)
         self.proxy.rowsRemoved.connect(self._update_status)
@@ -364,14 +406,14 @@ class MainWindow(QMainWindow):
         self._status_before = self.status_label.text()
         self.loading = True
         self.progress.setValue(0)
-        self.progress.setFormat("Loading… %p%")
+        self.progress.setFormat(self.tr("Loading… %p%"))
         self.progress.show()
         self.cancel_button.show()
         self._cancel_key.setEnabled(True)
-        what = "the sample event" if self._is_sample(paths) else ", ".join(Path(p).name for p in paths[:3])
-        self.status_label.setText(f"Loading {what}…")
+        what = self.tr("the sample event") if self._is_sample(paths) else ", ".join(Path(p).name for p in paths[:3])
+        self.status_label.setText(self.tr("Loading {what}…").format(what=what))
         if self.view is None:
-            self.placeholder.setText(f"Loading {what}…")
+            self.placeholder.setText(self.tr("Loading {what}…").format(what=what))
         self._task = run_task(partial(load_event, paths),
                               lambda view: self._loaded(generation, paths, view),
                               lambda exc: self._load_error(generation, paths, exc),
@@ -388,8 +430,8 @@ class MainWindow(QMainWindow):
         self._end_loading()
         self.stack.setCurrentWidget(self.grid if self.view is not None else self.placeholder)
         if self.view is None:
-            self.placeholder.setText("Open articles about one event: File → Open, or drop files here.")
-            self.status_label.setText("Nothing loaded")
+            self.placeholder.setText(self.tr("Open articles about one event: File → Open, or drop files here."))
+            self.status_label.setText(self.tr("Nothing loaded"))
         else:
             self.status_label.setText(self._status_before)
         self.statusBar().showMessage(self.tr("Opening the event was cancelled."), 4000)
@@ -419,20 +461,23 @@ class MainWindow(QMainWindow):
     def _progress(self, generation: int, stage: str, fraction: float) -> None:
         if generation == self._generation:
             self.progress.setValue(int(fraction * 100))
-            self.progress.setFormat(f"{stage}… %p%")
+            name = QCoreApplication.translate("Stage", LOAD_STAGES.get(stage, stage))
+            self.progress.setFormat(self.tr("{stage}… %p%").format(stage=name))
 
     def _load_error(self, generation: int, paths: list[str], exc: BaseException) -> None:
         if generation != self._generation:
             return
         self._end_loading()
         self.stack.setCurrentWidget(self.grid if self.view is not None else self.placeholder)
-        message = f"Could not open {', '.join(Path(p).name for p in paths)}: {exc}"
+        message = self.tr("Could not open {files}: {error}").format(
+            files=", ".join(Path(p).name for p in paths), error=exc)
         if not isinstance(exc, (ValueError, OSError)):
-            message = f"Could not analyse these articles ({type(exc).__name__}: {exc}). Please report this."
+            message = self.tr("Could not analyse these articles ({error}). Please report this.").format(
+                error=f"{type(exc).__name__}: {exc}")
         self.message_bar.show_message(message, "error")
-        self.status_label.setText("Nothing loaded" if self.view is None else self.status_label.text())
+        self.status_label.setText(self.tr("Nothing loaded") if self.view is None else self.status_label.text())
         if self.view is None:
-            self.placeholder.setText("Open articles about one event: File → Open, or drop files here.")
+            self.placeholder.setText(self.tr("Open articles about one event: File → Open, or drop files here."))
         self.load_failed.emit(message)
 
     def _loaded(self, generation: int, paths: list[str], view: EventView) -> None:
@@ -463,13 +508,14 @@ class MainWindow(QMainWindow):
         self.legend.set_counts(view.category_counts())
         self.stack.setCurrentWidget(self.grid)
         self.settings.add_recent_event(paths)
-        self.setWindowTitle(f"{self._event_name(paths)} — Tabayun")
+        self.setWindowTitle(self.tr("{event} — Tabayun").format(event=self._event_name(paths)))
         said = []
         if comparison.problems:
             lines = [f"• {p.source}: {p.reason}" for p in comparison.problems]
             n = len(comparison.problems)
-            said.append(f"{n} file{'s' if n > 1 else ''} could not be loaded; the other {len(comparison.articles)} "
-                        f"article{'s' if len(comparison.articles) != 1 else ''} loaded:\n" + "\n".join(lines))
+            said.append(self.tr("%n file(s) could not be loaded;", "", n) + " "
+                        + self.tr("the other %n article(s) loaded:", "", len(comparison.articles))
+                        + "\n" + "\n".join(lines))
         off = self.labelling.annotation.off_reason  # said when the labels file was opened: keep saying it
         if off:
             said.append(off)
@@ -485,8 +531,8 @@ class MainWindow(QMainWindow):
         self.event_loaded.emit()
 
     def _event_name(self, paths: list[str]) -> str:
-        return "Sample event" if self._is_sample(paths) else (
-            Path(paths[0]).name if len(paths) == 1 else f"{Path(paths[0]).name} and {len(paths) - 1} more")
+        return self.tr("Sample event") if self._is_sample(paths) else (
+            Path(paths[0]).name if len(paths) == 1 else self.tr("{first} and %n more", "", len(paths) - 1).format(first=Path(paths[0]).name))
 
     @property
     def event_key(self) -> str:
@@ -498,14 +544,14 @@ class MainWindow(QMainWindow):
 
     def open_files_dialog(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
-            self, "Open articles about one event", self.settings.last_directory,
-            "Articles (*.txt *.md *.html *.htm *.csv *.json *.jsonl);;All files (*)")
+            self, self.tr("Open articles about one event"), self.settings.last_directory,
+            self.tr("Articles (*.txt *.md *.html *.htm *.csv *.json *.jsonl);;All files (*)"))
         if files:
             self.settings.last_directory = str(Path(files[0]).parent)
             self.open_paths(files)
 
     def open_folder_dialog(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Open a folder of articles", self.settings.last_directory)
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Open a folder of articles"), self.settings.last_directory)
         if folder:
             self.settings.last_directory = folder
             self.open_paths([folder])
@@ -515,16 +561,16 @@ class MainWindow(QMainWindow):
         recent = self.settings.recent_events
         for paths in recent:
             if self._is_sample(paths):
-                label = "Sample event"
+                label = self.tr("Sample event")
             elif len(paths) == 1:
                 label = Path(paths[0]).name + ("/" if Path(paths[0]).is_dir() else "")
             else:
-                label = f"{Path(paths[0]).parent.name}/: {len(paths)} files"
+                label = self.tr("{folder}/: %n file(s)", "", len(paths)).format(folder=Path(paths[0]).parent.name)
             action = self.recent_menu.addAction(label)
             action.setToolTip("\n".join(paths))
             action.triggered.connect(partial(self.open_paths, paths))
         if not recent:
-            self.recent_menu.addAction("No recent events").setEnabled(False)
+            self.recent_menu.addAction(self.tr("No recent events")).setEnabled(False)
         self.recent_menu.addSeparator()
         self.recent_menu.addAction(self.act_clear_recent)
 
@@ -550,6 +596,8 @@ class MainWindow(QMainWindow):
     def _outlets_changed(self, what: str) -> None:
         if self.view is None:
             return
+        if what in ("hidden", "reference", "reset"):
+            self._count_reviewed()
         if what == "order":
             self.grid.apply_order(self.outlets.order)
         elif what == "hidden":
@@ -574,9 +622,9 @@ class MainWindow(QMainWindow):
 
     def rename_outlet_dialog(self, doc_id: str) -> None:
         if self.outlets.blind:
-            self.statusBar().showMessage("Outlets cannot be renamed in blind mode.", 4000)
+            self.statusBar().showMessage(self.tr("Outlets cannot be renamed in blind mode."), 4000)
             return
-        name, ok = QInputDialog.getText(self, "Rename outlet", f"Name for {self.outlets.outlets[doc_id]}:",
+        name, ok = QInputDialog.getText(self, self.tr("Rename outlet"), self.tr("Name for {outlet}:").format(outlet=self.outlets.outlets[doc_id]),
                                         QLineEdit.EchoMode.Normal, self.outlets.name(doc_id))
         if ok:
             self.outlets.rename(doc_id, name)
@@ -600,8 +648,17 @@ class MainWindow(QMainWindow):
         self._update_article()
 
     # --- highlights, filters, search --------------------------------------------------------
+    def _labels_changed(self) -> None:
+        annotation = self.labelling.annotation
+        self.review_progress.update_states(annotation.labels, annotation.codebook, self.settings.annotator)
+
+    def _count_reviewed(self) -> None:
+        self.review_progress.set_scope(self.view, self.difference_categories(), self.outlets.reference,
+                                       self.outlets.visible())
+
     def _categories_changed(self, shown: set[str]) -> None:
         self.grid_model.set_categories(shown)
+        self._count_reviewed()
         self.settings.hidden_categories = [c for c in self.legend.boxes if c not in shown]
         if self.act_lexical.isChecked():
             refilter_rows(self.proxy)
@@ -709,24 +766,50 @@ class MainWindow(QMainWindow):
         c = self.view.comparison
         shown = max(0, self.proxy.rowCount() - 1)
         claims = len(self.view.rows) - 1
-        rows = f"{shown} of {claims} claims" if shown != claims else f"{claims} claims"
-        parts = [f"{len(self.outlets.visible())} of {len(c.articles)} outlets", rows,
-                 f"{len(c.differences)} differences", f"{len(c.markers)} markers"]
+        rows = (self.tr("{shown} of %n claim(s)", "", claims).format(shown=shown) if shown != claims
+                else self.tr("%n claim(s)", "", claims))
+        parts = [self.tr("{shown} of %n outlet(s)", "", len(c.articles)).format(shown=len(self.outlets.visible())),
+                 rows, self.tr("%n difference(s)", "", len(c.differences)),
+                 self.tr("%n marker(s)", "", len(c.markers))]
         if self.outlets.reference:
-            parts.append(f"reference: {self.outlets.label(self.outlets.reference)}")
+            parts.append(self.tr("reference: {outlet}").format(outlet=self.outlets.label(self.outlets.reference)))
         if self.outlets.blind:
-            parts.append("blind mode")
+            parts.append(self.tr("blind mode"))
         if self.labelling.annotation.off_reason:
-            parts.append("labelling off (see the message above the grid)")
+            parts.append(self.tr("labelling off (see the message above the grid)"))
         self.status_label.setText("   ·   ".join(parts))
 
     # --- help -------------------------------------------------------------------------------
     def _about(self) -> None:
-        QMessageBox.about(self, "About Tabayun",
-                          f"<b>Tabayun {__version__}</b> · تباين<br>Several news articles about one event, side by "
-                          "side, claim by claim, with the outlets' different words highlighted.<br><br>"
-                          "Arabic text in Noto Naskh Arabic (SIL Open Font License) when the system has no "
-                          "Arabic font.")
+        QMessageBox.about(self, self.tr("About Tabayun"),
+                          self.tr("<b>Tabayun {version}</b> · تباين<br>Several news articles about one event, side by side, "
+                                  "claim by claim, with the outlets' different words highlighted.<br><br>"
+                                  "Arabic text in Noto Naskh Arabic (SIL Open Font License) when the system has no "
+                                  "Arabic font.").format(version=__version__))
+
+    # --- preferences ------------------------------------------------------------------------
+    def preferences_dialog(self) -> PreferencesDialog:
+        """Edit → Preferences (Ctrl+,): open, and apply what was chosen on OK."""
+        dialog = PreferencesDialog(Preferences.read(self.settings), self._default_families[0], self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.apply_preferences(dialog.preferences(), dialog.language_changed()))
+        dialog.open()
+        self.preferences = dialog  # tests and screenshots reach it here
+        return dialog
+
+    def apply_preferences(self, prefs: Preferences, language_changed: bool = False) -> None:
+        """Store ``prefs`` and apply at once all but the language (read at start)."""
+        prefs.write(self.settings)
+        self._set_font_family(prefs.font_family)
+        self.set_zoom(self.settings.zoom)
+        self.act_lexical.setChecked(prefs.lexical_only)
+        self._filters_changed()
+        self.legend.quoted_speech.setChecked(prefs.quoted_speech)
+        if language_changed:
+            self.message_bar.show_message(self.tr("The interface language changes when Tabayun restarts."), "info")
+
+    def _set_font_family(self, family: str) -> None:
+        self.base_font.setFamilies([family, *self._default_families] if family else self._default_families)
 
     def _shortcuts_help(self) -> None:
         self.shortcuts_dialog = shortcuts_dialog(self)

@@ -7,26 +7,29 @@ from __future__ import annotations
 from functools import partial
 from typing import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu
 
 from .outlet_state import OutletState
+
+translate = QCoreApplication.translate
 
 
 def add_outlet_actions(menu: QMenu, outlets: OutletState, doc_id: str, rename: Callable[[str], None],
                        show_raw: Callable[[str], None], show_all: QAction) -> None:
     """What can be done to one outlet, as entries of ``menu``."""
     label = outlets.label(doc_id)
-    entry = menu.addAction(f"Rename “{label}”…", lambda: rename(doc_id))
+    entry = menu.addAction(translate("Outlets", "Rename “{outlet}”…").format(outlet=label), lambda: rename(doc_id))
     entry.setEnabled(not outlets.blind)
-    menu.addAction(f"Hide “{label}”", lambda: outlets.set_hidden(doc_id, True))
+    menu.addAction(translate("Outlets", "Hide “{outlet}”").format(outlet=label), lambda: outlets.set_hidden(doc_id, True))
     if outlets.reference == doc_id:
-        menu.addAction("Clear reference (compare all pairs)", lambda: outlets.set_reference(None))
+        menu.addAction(translate("Outlets", "Clear reference (compare all pairs)"), lambda: outlets.set_reference(None))
     else:
-        menu.addAction(f"Use “{label}” as reference", lambda: outlets.set_reference(doc_id))
-    menu.addAction("Move earlier", lambda: outlets.move(doc_id, -1))
-    menu.addAction("Move later", lambda: outlets.move(doc_id, 1))
-    menu.addAction("Show raw article", lambda: show_raw(doc_id))
+        menu.addAction(translate("Outlets", "Use “{outlet}” as reference").format(outlet=label), lambda: outlets.set_reference(doc_id))
+    menu.addAction(translate("Outlets", "Move earlier"), lambda: outlets.move(doc_id, -1))
+    menu.addAction(translate("Outlets", "Move later"), lambda: outlets.move(doc_id, 1))
+    menu.addAction(translate("Outlets", "Show raw article"), lambda: show_raw(doc_id))
     menu.addSeparator()
     menu.addAction(show_all)
 
@@ -39,9 +42,9 @@ def fill_outlets_menu(menu: QMenu, outlets: OutletState, rename: Callable[[str],
     menu.addAction(blind)
     menu.addAction(show_all)
     menu.addSeparator()
-    ref_menu = menu.addMenu("&Reference")
+    ref_menu = menu.addMenu(translate("Outlets", "&Reference"))
     group = QActionGroup(ref_menu)
-    none = ref_menu.addAction("None: compare all pairs", lambda: outlets.set_reference(None))
+    none = ref_menu.addAction(translate("Outlets", "None: compare all pairs"), lambda: outlets.set_reference(None))
     none.setCheckable(True)
     none.setChecked(outlets.reference is None)
     group.addAction(none)
@@ -68,4 +71,4 @@ def fill_shown_outlets_menu(menu: QMenu, outlets: OutletState, show_all: QAction
     menu.addSeparator()
     menu.addAction(show_all)
     menu.addAction(blind)
-    menu.addAction("Outlets Panel (rename, order, reference)…", open_panel)
+    menu.addAction(translate("Outlets", "Outlets Panel (rename, order, reference)…"), open_panel)

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import (QAbstractListModel, QAbstractTableModel, QModelIndex, QObject,
-                            QPersistentModelIndex, QSortFilterProxyModel, Qt)
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractListModel, QAbstractTableModel, QCoreApplication, QModelIndex,
+                            QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt)
 from PySide6.QtGui import QFont
 
 from ..core.analysis.collate import reference_reading
@@ -20,6 +20,8 @@ from .categories import CATEGORY_COLOURS, CATEGORY_LABELS
 from .grid_model import refilter_rows
 from .outlet_state import OutletState
 from .roles import DocRole, ItemRole, SortRole
+
+translate = QCoreApplication.translate
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -50,7 +52,7 @@ class SortedItems(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole or section < 0:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return self.COLUMNS[section] if section < len(self.COLUMNS) else None
+            return translate("Columns", self.COLUMNS[section]) if section < len(self.COLUMNS) else None
         return str(section + 1)
 
     def insert_position(self, item) -> int:
@@ -140,7 +142,10 @@ class DifferencesModel(SortedItems):
     """One line per slot: who departs and with which words, against the majority reading
     (or, without one, the first reading) and who has that."""
 
-    COLUMNS = ("Row", "Outlets", "Reading", "Majority", "Outlets", "Score", "Category")
+    COLUMNS = (QT_TRANSLATE_NOOP("Columns", "Row"), QT_TRANSLATE_NOOP("Columns", "Outlets"),
+               QT_TRANSLATE_NOOP("Columns", "Reading"), QT_TRANSLATE_NOOP("Columns", "Majority"),
+               QT_TRANSLATE_NOOP("Columns", "Outlets"), QT_TRANSLATE_NOOP("Columns", "Score"),
+               QT_TRANSLATE_NOOP("Columns", "Category"))
 
     def __init__(self, outlets: OutletState, parent: QObject | None = None):
         super().__init__(parent)
@@ -159,9 +164,10 @@ class DifferencesModel(SortedItems):
         slot = line.slot
         ref = reference_reading(slot)
         departing = [r for r in slot.readings if r is not ref]
-        words = " · ".join(f"«{r.text}»" if r.text else "(nothing)" for r in departing)
+        nothing = translate("Differences", "(nothing)")
+        words = " · ".join(f"«{r.text}»" if r.text else nothing for r in departing)
         doc_ids = [d for r in departing for d in r.doc_ids]
-        return (_outlets_text(self.outlets, doc_ids), words, f"«{ref.text}»" if ref.text else "(nothing)",
+        return (_outlets_text(self.outlets, doc_ids), words, f"«{ref.text}»" if ref.text else nothing,
                 _outlets_text(self.outlets, ref.doc_ids))
 
     def sort_key(self, line: SlotLine, column: int):
@@ -198,11 +204,13 @@ class DifferencesModel(SortedItems):
         if role == ItemRole:
             return line.difference
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [f"{CATEGORY_LABELS.get(slot.category, slot.category)}, score {slot.score:.2f}"]
+            lines = [translate("Differences", "{category}, score {score}").format(
+                category=CATEGORY_LABELS.get(slot.category, slot.category), score=f"{slot.score:.2f}")]
             for r in slot.readings:
-                mark = " (majority)" if r.majority else ""
+                mark = translate("Differences", " (majority)") if r.majority else ""
                 names = ", ".join(self.outlets.label(d) for d in r.doc_ids)
-                lines.append(f"«{r.text}»{mark}: {names}" if r.text else f"(nothing){mark}: {names}")
+                text = f"«{r.text}»" if r.text else translate("Differences", "(nothing)")
+                lines.append(f"{text}{mark}: {names}")
             return "\n".join(lines)
         if role == Qt.ItemDataRole.FontRole and slot.category == "lexical" and col in (2, 3):
             font = QFont()
@@ -264,7 +272,9 @@ class DifferencesFilterProxy(SourceSortingProxy):
 
 
 class TermsModel(SortedItems):
-    COLUMNS = ("Term", "Term", "Category", "Count", "Outlets")
+    COLUMNS = (QT_TRANSLATE_NOOP("Columns", "Term"), QT_TRANSLATE_NOOP("Columns", "Term"),
+               QT_TRANSLATE_NOOP("Columns", "Category"), QT_TRANSLATE_NOOP("Columns", "Count"),
+               QT_TRANSLATE_NOOP("Columns", "Outlets"))
 
     def __init__(self, outlets: OutletState, parent: QObject | None = None):
         super().__init__(parent)
@@ -359,7 +369,7 @@ class OutletsModel(QAbstractListModel):
             return None
         doc = self.outlets.order[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            ref = "  (reference)" if doc == self.outlets.reference else ""
+            ref = translate("Differences", "  (reference)") if doc == self.outlets.reference else ""
             return self.outlets.label(doc) + ref
         if role == Qt.ItemDataRole.EditRole:
             return self.outlets.name(doc)
@@ -370,7 +380,7 @@ class OutletsModel(QAbstractListModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "Blind mode: names hidden" if self.outlets.blind else f"{self.outlets.name(doc)} ({doc})"
+            return translate("Differences", "Blind mode: names hidden") if self.outlets.blind else f"{self.outlets.name(doc)} ({doc})"
         if role == DocRole:
             return doc
         return None

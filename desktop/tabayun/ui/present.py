@@ -15,21 +15,25 @@ from __future__ import annotations
 import hashlib
 import html
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ..core.model import Difference
 from ..core.sharing.event_view import PRIORITY, EventView, blind_label
 from .categories import ALL_CATEGORIES, CATEGORY_COLOURS, CATEGORY_LABELS
-from .claim_painting import (CARD, CARD_BORDER, FAINT_INK, INK, OMISSION_BACKGROUND, OMISSION_HATCH, OMISSION_TEXT,
-                             PAPER, CaptionItem, build_layout, isolated, paint_omission_background, quoted)
+from .claim_painting import (CARD, CARD_BORDER, FAINT_INK, INK, OMISSION_BACKGROUND, OMISSION_HATCH, PAPER,
+                             CaptionItem, build_layout, isolated, omission_text, paint_omission_background, quoted)
 from .fonts import BASE_POINT_SIZE, article_font
 from .handout import print_handout
+from .i18n import current_language
 from .offsets import to_utf16_ranges
 from .outlet_state import OutletState
 
-STEPS = ("texts", "differences", "categories")
+translate = QCoreApplication.translate
+
+STEPS = (QT_TRANSLATE_NOOP("Present", "texts"), QT_TRANSLATE_NOOP("Present", "differences"),
+         QT_TRANSLATE_NOOP("Present", "categories"))
 PRESENT_SCALE = 2.2  # text on the projector, relative to the grid
 DESIGN_SIZE = (1600.0, 1000.0)  # the window size the sizes below are chosen for
 MIN_TEXT_PX = 14  # a long claim shrinks to fit its panel, but not below this
@@ -48,7 +52,7 @@ class _ClaimText(QWidget):
         self.headline = False
         self.highlights: list = []
         self.underlines: list = []
-        self.omission = QLabel(OMISSION_TEXT, self)
+        self.omission = QLabel(omission_text(), self)
         self.omission.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.omission.setStyleSheet(f"background: {OMISSION_BACKGROUND.name()}; color: #777;"
                                     "border: 1px solid #bbb; border-radius: 6px; padding: 6px 18px;")
@@ -121,7 +125,7 @@ class PresentationWindow(QWidget):
         self.rtl = view.direction == "rtl"
         self.base_font = article_font()
         self.event_title = (annotation.event_name if annotation is not None else "") or "Tabayun"
-        self.setWindowTitle(f"{self.event_title} — Present")
+        self.setWindowTitle(translate("Present", "{event} — Present").format(event=self.event_title))
         requested = [d for d in dict.fromkeys(outlets_shown or []) if d in view.doc_ids][:3]
         visible = set(outlets.visible() if outlets.order else view.doc_ids) | set(requested)
         order = [d for d in (outlets.order or view.doc_ids) if d in view.doc_ids]
@@ -430,8 +434,10 @@ class PresentationWindow(QWidget):
         items.extend(self._label_item(label) for label in labels)
         for doc in self.shown:
             if self.view.cell(row, doc) is None:
-                items.append(CaptionItem(OMISSION_HATCH, "Omission",
-                                         f"{self._named(doc, row, revealed)}: not reported · {isolated('لم يرد')}"))
+                not_reported = (isolated("لم يرد") if current_language() == "ar"
+                                else f"not reported · {isolated('لم يرد')}")  # English: for the Arabic class too
+                items.append(CaptionItem(OMISSION_HATCH, translate("Present", "Omission"),
+                                         f"{self._named(doc, row, revealed)}: {not_reported}"))
         return items
 
     def _named(self, doc_id: str, row: int, revealed: bool | None) -> str:
@@ -440,11 +446,12 @@ class PresentationWindow(QWidget):
     def _label_item(self, label) -> CaptionItem:
         try:
             code = self.annotation.codebook.code(label.code)
-            heading = f"{code.label_en} · {isolated(code.label_ar)}"
+            heading = (isolated(code.label_ar) if current_language() == "ar"
+                       else f"{code.label_en} · {isolated(code.label_ar)}")
         except KeyError:
             heading = label.code  # a code of another codebook: still shown
         body = quoted(label.text) + (f" — {isolated(label.note)}" if label.note else "")
-        return CaptionItem(QColor(self.annotation.colour(label.code)), f"Label: {heading}", body)
+        return CaptionItem(QColor(self.annotation.colour(label.code)), translate("Present", "Label: {code}").format(code=heading), body)
 
     # --- painting the window -------------------------------------------------------------------------
     def _refresh(self) -> None:
@@ -462,31 +469,36 @@ class PresentationWindow(QWidget):
                                  self.view.cell_direction(row, doc) if row is not None else self.view.direction,
                                  row is not None and self.view.is_headline(row), highlights, underlines)
         headline = row is not None and self.view.is_headline(row)
-        self.title.setText(self.event_title + (" · headlines" if headline else ""))
+        self.title.setText(self.event_title + (translate("Present", " · headlines") if headline else ""))
         self.caption.setText(self._caption_html(row))
         self.footer.setText(self._footer_text())
         self.update()
 
     def _caption_html(self, row: int | None) -> str:
         if row is None:
-            return "These outlets never differ: press Tab for others, or 3 for a third column."
+            return translate("Present", "These outlets never differ: press Tab for others, or 3 for a third column.")
         if self.step < 2:
-            hint = ("↓ highlight the differences" if self.step == 0 else "↓ say what kind of differences they are")
+            hint = (translate("Present", "↓ highlight the differences") if self.step == 0
+                    else translate("Present", "↓ say what kind of differences they are"))
             return f"<span style='color:{FAINT_INK.name()}'>{html.escape(hint)}</span>"
         items = self.caption_items(row)
         lines = [f"<span style='background:{item.colour.name()}'>&nbsp;{html.escape(item.heading)}&nbsp;</span>"
                  f"&nbsp; {html.escape(item.body)}" for item in items[:MAX_CAPTION_ITEMS]]
         if len(items) > MAX_CAPTION_ITEMS:
-            lines.append(html.escape(f"and {len(items) - MAX_CAPTION_ITEMS} more"))
+            lines.append(html.escape(translate("Present", "and %n more", "", len(items) - MAX_CAPTION_ITEMS)))
         return "<br>".join(lines)
 
     def _footer_text(self) -> str:
         forward, back = ("←", "→") if self.rtl else ("→", "←")
-        where = f"claim {self.position + 1} / {len(self.claims)}" if self.claims else "no differing claims"
-        mode = " · quiz" + (" (names shown)" if self.names_revealed else "") if self.quiz else ""
-        keys = (f"{forward} Space next · {back} previous · ↓ Enter reveal · ↑ back · Tab outlets · 2/3 columns · "
-                f"B quiz · R names · P handout · Esc")
-        return f"{where} · step {self.step + 1}/{len(STEPS)}: {STEPS[self.step]}{mode}      {keys}"
+        where = (translate("Present", "claim {number} / {count}").format(number=self.position + 1, count=len(self.claims))
+                 if self.claims else translate("Present", "no differing claims"))
+        mode = (translate("Present", " · quiz") + (translate("Present", " (names shown)") if self.names_revealed else "")
+                if self.quiz else "")
+        keys = translate("Present", "{forward} Space next · {back} previous · ↓ Enter reveal · ↑ back · Tab outlets · "
+                                    "2/3 columns · B quiz · R names · P handout · Esc").format(forward=forward, back=back)
+        step = translate("Present", "step {number}/{count}: {name}").format(
+            number=self.step + 1, count=len(STEPS), name=translate("Present", STEPS[self.step]))
+        return f"{where} · {step}{mode}      {keys}"
 
     # --- keys ------------------------------------------------------------------------------------
     def event(self, event) -> bool:
@@ -519,7 +531,9 @@ class PresentationWindow(QWidget):
 
     # --- handout ------------------------------------------------------------------------------------
     def ask_handout(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save Handout", f"{self.event_title} handout.pdf", "PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(self, translate("Present", "Save Handout"),
+                                              translate("Present", "{event} handout").format(event=self.event_title)
+                                              + ".pdf", "PDF (*.pdf)")
         if path:
             self.print_handout(path if path.lower().endswith(".pdf") else path + ".pdf")
 

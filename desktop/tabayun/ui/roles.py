@@ -15,3 +15,4 @@ SortRole = Qt.ItemDataRole.UserRole + 7  # a sortable value (panels)
 ItemRole = Qt.ItemDataRole.UserRole + 8  # the Difference / TermPair behind a panel row
 CellRole = Qt.ItemDataRole.UserRole + 9  # (text or None, direction, is headline): what painting needs in one call
 LabelsRole = Qt.ItemDataRole.UserRole + 10  # [(utf16 start, utf16 length, colour)] of the labels on the cell
+CurrentRole = Qt.ItemDataRole.UserRole + 11  # [(utf16 start, utf16 length)] of the current difference's words

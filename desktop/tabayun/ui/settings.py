@@ -25,6 +25,9 @@ def event_key(paths: list[str]) -> str:
     return hashlib.sha1("\n".join(norm).encode("utf-8")).hexdigest()[:16]
 
 
+DEFAULT_HIDDEN_CATEGORIES = ("rewording", "punctuation")
+
+
 class Settings:
     def __init__(self, qsettings: QSettings | None = None):
         self._s = qsettings if qsettings is not None else QSettings(ORGANIZATION, APPLICATION)
@@ -91,8 +94,9 @@ class Settings:
 
     @property
     def hidden_categories(self) -> list[str]:
-        """Highlight categories the user switched off in the legend."""
-        return list(self._get_json("view/hidden_categories", []))
+        """Highlight categories the user switched off in the legend. At first, rewording and
+        punctuation: there to see when asked, not what F8 and the review progress walk through."""
+        return list(self._get_json("view/hidden_categories", list(DEFAULT_HIDDEN_CATEGORIES)))
 
     @hidden_categories.setter
     def hidden_categories(self, value: list[str]) -> None:
@@ -128,6 +132,43 @@ class Settings:
     @export_directory.setter
     def export_directory(self, value: str) -> None:
         self._s.setValue("files/export_directory", value)
+
+    # --- preferences -----------------------------------------------------------
+    @property
+    def language(self) -> str:
+        """The interface's language ("en", "ar"); empty: follow the system (read at start)."""
+        return str(self._s.value("ui/language", "") or "")
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._s.setValue("ui/language", value)
+
+    @property
+    def article_font_family(self) -> str:
+        """The articles' font family; empty: the bundled Arabic-capable default."""
+        return str(self._s.value("view/article_font", "") or "")
+
+    @article_font_family.setter
+    def article_font_family(self, value: str) -> None:
+        self._s.setValue("view/article_font", value)
+
+    @property
+    def default_lexical_only(self) -> bool:
+        """An event opens showing only the rows where outlets chose different words."""
+        return self._get_bool("filters/lexical_only", False)
+
+    @default_lexical_only.setter
+    def default_lexical_only(self, value: bool) -> None:
+        self._s.setValue("filters/lexical_only", bool(value))
+
+    @property
+    def default_quoted_speech(self) -> bool:
+        """Differences inside quoted speech are highlighted by default (the legend's switch; off)."""
+        return self._get_bool("filters/quoted_speech", False)
+
+    @default_quoted_speech.setter
+    def default_quoted_speech(self, value: bool) -> None:
+        self._s.setValue("filters/quoted_speech", bool(value))
 
     # --- recent events ----------------------------------------------------------
     @property

@@ -8,7 +8,7 @@ import io
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QPixmap
 from PySide6.QtWidgets import (QDialog, QFileDialog, QLabel, QMessageBox, QPushButton, QScrollArea, QVBoxLayout,
                                QWidget)
@@ -17,6 +17,8 @@ from .actions import make_action
 from .panels.messagebar import MessageBar
 from .settings import Settings
 from .workers import run_task
+
+translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
     from ..core.annotation.labels import Label
@@ -42,11 +44,11 @@ def render_charts(comparison, labels, width: int = 640, scale: float = 1.0) -> l
     below ``MIN_LAYOUT_WIDTH`` it is laid out at that width, and the panel scales it down."""
     from ..core.sharing import charts
 
-    figures = [("Which outlet reports which claim", lambda: charts.coverage(comparison)),
-               ("Word choices per outlet (term table)", lambda: charts.term_heatmap(comparison)),
-               ("Loaded wording per outlet (own voice)", lambda: charts.loaded_wording_chart(comparison))]
+    figures = [(translate("Sharing", "Which outlet reports which claim"), lambda: charts.coverage(comparison)),
+               (translate("Sharing", "Word choices per outlet (term table)"), lambda: charts.term_heatmap(comparison)),
+               (translate("Sharing", "Loaded wording per outlet (own voice)"), lambda: charts.loaded_wording_chart(comparison))]
     if labels is not None and len(labels):
-        figures.append(("Labels per outlet, by code", lambda: charts.codes_per_outlet(labels, comparison)))
+        figures.append((translate("Sharing", "Labels per outlet, by code"), lambda: charts.codes_per_outlet(labels, comparison)))
     inches = max(MIN_LAYOUT_WIDTH, width) / CHART_DPI
     out = []
     for caption, make in figures:
@@ -70,7 +72,7 @@ class ChartsPanel(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.refresh = QPushButton("Draw the charts")
+        self.refresh = QPushButton(translate("Sharing", "Draw the charts"))
         self.refresh.setObjectName("charts_refresh")
         self.body = QWidget()
         self.body_layout = QVBoxLayout(self.body)
@@ -110,7 +112,7 @@ class ChartsPanel(QWidget):
                 self.images.append(widget)
         self.drawn_width = width or self.chart_width()
         self._fit_pictures()
-        self.refresh.setText("Draw the charts again")
+        self.refresh.setText(translate("Sharing", "Draw the charts again"))
         self.refresh.setEnabled(True)
 
     def _fit_pictures(self) -> None:
@@ -149,22 +151,23 @@ class Sharing(QObject):
                  jump: Callable[[str, int, int, str], bool] = lambda *_span: False):
         super().__init__(owner)
         self.owner, self.settings, self.messages, self.status = owner, settings, messages, status
-        self.event, self.labels, self.event_name = event, labels, event_name
+        # not "self.event": that would shadow QObject.event, which Qt calls with every event sent here
+        self.current_event, self.labels, self.event_name = event, labels, event_name
         self.code_name, self.jump = code_name, jump  # a code's label; show a span in the grid
         self.charts_panel = ChartsPanel()
         self.charts_panel.refresh.clicked.connect(self.draw_charts)
         self.charts_panel.width_changed.connect(lambda _width: self.draw_charts())
-        self.act_export = make_action(owner, "&Export…", self.export_dialog, ["Ctrl+E"], name="act_export",
-                                      tip="Write the labelled differences (CSV, XLSX), an HTML report and charts")
-        self.act_agreement = make_action(owner, "&Agreement Between Annotators…", self.agreement_dialog,
+        self.act_export = make_action(owner, translate("Sharing", "&Export…"), self.export_dialog, ["Ctrl+E"], name="act_export",
+                                      tip=translate("Sharing", "Write the labelled differences (CSV, XLSX), an HTML report and charts"))
+        self.act_agreement = make_action(owner, translate("Sharing", "&Agreement Between Annotators…"), self.agreement_dialog,
                                          name="act_agreement")
 
     # --- export -----------------------------------------------------------------------
     def export_dialog(self) -> None:
-        if self.event() is None:
+        if self.current_event() is None:
             return
         parent = QFileDialog.getExistingDirectory(
-            self.owner, "Export: where to put the new export folder", self.settings.export_directory)
+            self.owner, translate("Sharing", "Export: where to put the new export folder"), self.settings.export_directory)
         if parent:
             self.settings.export_directory = parent
             self.export_into(parent)
@@ -174,7 +177,7 @@ class Sharing(QObject):
         event and the time, never an earlier export's), off the GUI thread."""
         from ..core.sharing.export_folder import export_event, new_export_folder
 
-        comparison = self.event().comparison
+        comparison = self.current_event().comparison
         labels = labels_table(self.labels())
         name = self.event_name()
 
@@ -182,7 +185,7 @@ class Sharing(QObject):
             folder = new_export_folder(parent, name)
             return folder, export_event(comparison, folder, labels)
 
-        self.status(f"Exporting into a new folder in {parent}…")
+        self.status(translate("Sharing", "Exporting into a new folder in {folder}…").format(folder=parent))
         self.act_export.setEnabled(False)
         run_task(job, self._exported, self._export_failed)
 
@@ -191,15 +194,15 @@ class Sharing(QObject):
         self.act_export.setEnabled(True)
         self.last_folder = folder
         self.last_report = next((p for p in paths if p.name == "report.html"), None)
-        self.status(f"Exported {len(paths)} files to {folder}", 8000)
-        box = QMessageBox(QMessageBox.Icon.Information, "Export done",
-                          f"{len(paths)} files written to the new folder\n{folder}", parent=self.owner)
+        self.status(translate("Sharing", "Exported %n file(s) to {folder}", "", len(paths)).format(folder=folder), 8000)
+        box = QMessageBox(QMessageBox.Icon.Information, translate("Sharing", "Export done"),
+                          translate("Sharing", "%n file(s) written to the new folder", "", len(paths)) + f"\n{folder}", parent=self.owner)
         box.setObjectName("export_done")
         if self.last_report is not None:
-            report = box.addButton("Open report", QMessageBox.ButtonRole.ActionRole)
+            report = box.addButton(translate("Sharing", "Open report"), QMessageBox.ButtonRole.ActionRole)
             report.setObjectName("open_report")
             report.clicked.connect(self.open_last_report)
-        show = box.addButton("Show folder", QMessageBox.ButtonRole.ActionRole)
+        show = box.addButton(translate("Sharing", "Show folder"), QMessageBox.ButtonRole.ActionRole)
         show.setObjectName("show_folder")
         show.clicked.connect(self.show_last_folder)
         box.addButton(QMessageBox.StandardButton.Close)
@@ -209,8 +212,9 @@ class Sharing(QObject):
 
     def _export_failed(self, exc: BaseException) -> None:
         self.act_export.setEnabled(True)
-        self.messages.show_message(f"The export failed: {exc}. Nothing else was changed; "
-                                   "choose a folder you can write to and try again.", "error")
+        self.messages.show_message(translate("Sharing", "The export failed: {error}. Nothing else was changed; "
+                                             "choose a folder you can write to and try again.").format(error=exc),
+                                   "error")
 
     def open_last_report(self) -> None:
         report = getattr(self, "last_report", None)
@@ -224,23 +228,23 @@ class Sharing(QObject):
 
     # --- charts -----------------------------------------------------------------------
     def draw_charts(self) -> None:
-        if self.event() is None:
+        if self.current_event() is None:
             return
-        comparison = self.event().comparison
+        comparison = self.current_event().comparison
         labels = labels_table(self.labels())
         panel = self.charts_panel
         width, scale = panel.chart_width(), panel.devicePixelRatioF()
         panel.refresh.setEnabled(False)
-        panel.refresh.setText("Drawing…")
+        panel.refresh.setText(translate("Sharing", "Drawing…"))
         run_task(lambda: render_charts(comparison, labels, width, scale),
                  lambda charts: panel.show_charts(charts, width),
                  lambda exc: (panel.refresh.setEnabled(True),
-                              self.messages.show_message(f"The charts could not be drawn: {exc}", "error")))
+                              self.messages.show_message(translate("Sharing", "The charts could not be drawn: {error}").format(error=exc), "error")))
 
     # --- agreement --------------------------------------------------------------------
     def agreement_dialog(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self.owner, "Labels files of two or more annotators",
-                                                self.settings.last_directory, "Labels (*.csv)")
+        files, _ = QFileDialog.getOpenFileNames(self.owner, translate("Sharing", "Labels files of two or more annotators"),
+                                                self.settings.last_directory, translate("Sharing", "Labels (*.csv)"))
         if files:
             self.show_agreement(files)
 
@@ -255,7 +259,7 @@ class Sharing(QObject):
                 frames[Path(path).stem if Path(path).stem not in frames else path] = labels_frame(read_labels(path))
             report = agreement_report(frames)
         except (LabelFileError, OSError, ValueError) as exc:
-            self.messages.show_message(f"Agreement not computed: {exc}", "error")
+            self.messages.show_message(translate("Sharing", "Agreement not computed: {error}").format(error=exc), "error")
             return None
         dialog = AgreementDialog(report, self.code_name, self.jump, self.owner)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -26,6 +26,7 @@ from packaging.version import Version  # a dependency of matplotlib
 
 from .. import resources
 from ..files import atomic_write_bytes
+from .headings import Headings
 
 if TYPE_CHECKING:
     from ..analysis.comparison import Comparison
@@ -95,6 +96,7 @@ def codes_per_outlet(labels: pd.DataFrame, comparison: Comparison) -> Figure:
     labelled; the other span of a pair is the comparison point. Raises ValueError when
     there are no labels to count.
     """
+    h = Headings.for_event(comparison)  # headings in the event's language
     counts = _code_counts(labels, comparison)
     if counts.empty:
         raise ValueError("no labels to chart")
@@ -110,9 +112,9 @@ def codes_per_outlet(labels: pd.DataFrame, comparison: Comparison) -> Figure:
         left += values
     ax.set_yticks(positions, labels=[chart_text(o) for o in counts.index], **style)
     ax.invert_yaxis()  # first outlet on top
-    ax.set_xlabel(chart_text("labels"), **style)
+    ax.set_xlabel(chart_text(h("labels")), **style)
     ax.xaxis.get_major_locator().set_params(integer=True)
-    ax.set_title(chart_text("Labels per outlet, by code"), **style)
+    ax.set_title(chart_text(h("Labels per outlet, by code")), **style)
     fig.legend(loc="outside right upper", prop=_font_properties(), frameon=False)
     ax.spines[["top", "right"]].set_visible(False)
     return fig
@@ -143,6 +145,7 @@ def term_heat_values(comparison: Comparison) -> tuple[list, np.ndarray, np.ndarr
 def term_heatmap(comparison: Comparison) -> Figure:
     """The term table as a grid: term pairs × outlets. Each cell shows the words the outlet
     wrote, coloured blue for the common wording (``term_a``), orange for the marked one."""
+    h = Headings.for_event(comparison)  # headings in the event's language
     terms, uses_a, uses_b = term_heat_values(comparison)
     style = _text_style()
     docs = comparison.doc_ids
@@ -150,7 +153,7 @@ def term_heatmap(comparison: Comparison) -> Figure:
     ax = fig.add_subplot()
     if not terms:
         ax.set_axis_off()
-        ax.text(0.5, 0.5, chart_text("No term pairs in this event"), ha="center", va="center", **style)
+        ax.text(0.5, 0.5, chart_text(h("No term pairs in this event")), ha="center", va="center", **style)
         return fig
     # 0 neither, 1 common wording only, 2 marked wording (alone or with the common one)
     grid = np.where(uses_b > 0, 2, np.where(uses_a > 0, 1, 0))
@@ -170,9 +173,9 @@ def term_heatmap(comparison: Comparison) -> Figure:
     ax.grid(which="minor", color="white", linewidth=2)
     ax.tick_params(which="both", length=0)
     ax.spines[:].set_visible(False)
-    ax.set_title(chart_text("Term pairs: the words each outlet wrote"), fontsize=11, **style)
-    fig.legend(handles=[Patch(color=TERM_A_COLOUR, label=chart_text("common wording")),
-                        Patch(color=TERM_B_COLOUR, label=chart_text("marked wording (fewer outlets)"))],
+    ax.set_title(chart_text(h("Term pairs: the words each outlet wrote")), fontsize=11, **style)
+    fig.legend(handles=[Patch(color=TERM_A_COLOUR, label=chart_text(h("common wording"))),
+                        Patch(color=TERM_B_COLOUR, label=chart_text(h("marked wording (fewer outlets)")))],
                loc="outside lower center", ncols=2, frameon=False, prop=_font_properties())
     return fig
 
@@ -184,6 +187,7 @@ def _times(term: str, uses: int) -> str:
 
 def coverage(comparison: Comparison) -> Figure:
     """Claims × outlets: a filled square where the outlet reports the claim."""
+    h = Headings.for_event(comparison)  # headings in the event's language
     claims = comparison.claim_rows()
     docs = comparison.doc_ids
     style = _text_style()
@@ -198,8 +202,8 @@ def coverage(comparison: Comparison) -> Figure:
     ax.xaxis.tick_top()
     step = max(1, len(claims) // 20)
     ax.set_yticks(range(0, len(claims), step), labels=[str(claims[i].row_id) for i in range(0, len(claims), step)])
-    ax.set_ylabel(chart_text("claim (row)"), **style)
-    ax.set_title(chart_text("Which outlet reports which claim (claims reported in brackets)"), fontsize=11, **style)
+    ax.set_ylabel(chart_text(h("claim (row)")), **style)
+    ax.set_title(chart_text(h("Which outlet reports which claim (claims reported in brackets)")), fontsize=11, **style)
     ax.spines[:].set_visible(False)
     return fig
 
@@ -207,6 +211,7 @@ def coverage(comparison: Comparison) -> Figure:
 def loaded_wording_chart(comparison: Comparison) -> Figure:
     """Bars: per outlet, loaded wording in its own voice per 1000 words (count and top term
     written on the bar); the words it quotes are left out."""
+    h = Headings.for_event(comparison)  # headings in the event's language
     from .summary import loaded_wording  # here, not on top: charts stays importable without the analysis
 
     rows = sorted(loaded_wording(comparison), key=lambda r: -r.per_1000_words)
@@ -222,8 +227,8 @@ def loaded_wording_chart(comparison: Comparison) -> Figure:
     ax.set_yticks(positions, labels=[chart_text(r.outlet) for r in rows], **style)
     ax.invert_yaxis()  # most loaded on top
     ax.set_xlim(0, max(values + [1.0]) * 1.35)
-    ax.set_xlabel(chart_text("markers in the outlet's own voice per 1000 words"), **style)
-    ax.set_title(chart_text("Loaded wording per outlet (own voice; quoted speech left out)"), fontsize=11, **style)
+    ax.set_xlabel(chart_text(h("markers in the outlet's own voice per 1000 words")), **style)
+    ax.set_title(chart_text(h("Loaded wording per outlet (own voice; quoted speech left out)")), fontsize=11, **style)
     ax.spines[["top", "right"]].set_visible(False)
     return fig
 

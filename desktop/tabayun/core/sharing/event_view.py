@@ -415,22 +415,55 @@ class EventView:
         """The difference to show first in a row: the slot of the strongest category, then the
         highest score, then the earliest, as its first departing outlet against the reading it
         departs from; None if no shown outlet departs there."""
+        stops = self.stops(row, categories, reference, visible)
+        if not stops:
+            return None
+        return min(stops, key=lambda s: (_RANK.get(s[0].category, len(PRIORITY)), -s[0].score, s[0].slot_id))[1]
+
+    def stops(self, row: int, categories: Iterable[str] | None = None, reference: str | None = None,
+              visible: Iterable[str] | None = None) -> list[tuple[Slot, Difference]]:
+        """Every slot of a row that F8 visits, in reading order (the centre unit's), each with
+        the difference it shows: its first departing outlet against the reading it departs from."""
         cats = set(DIFFERENCE_CATEGORIES if categories is None else categories)
         shown = set(self.doc_ids if visible is None else visible)
-        best = None
+        out = []
         for slot in self._slots_by_row.get(row, ()):
-            if slot.category not in cats or not self._slot_shows(slot, reference, shown):
-                continue
-            key = (_RANK.get(slot.category, len(PRIORITY)), -slot.score, slot.slot_id)
-            if best is None or key < best[0]:
-                best = (key, slot)
-        if best is None:
-            return None
-        slot = best[1]
+            if slot.category in cats and self._slot_shows(slot, reference, shown):
+                d = self._stop_difference(slot, reference, shown)
+                if d is not None:
+                    out.append((slot, d))
+        return out
+
+    def _stop_difference(self, slot: Slot, reference: str | None, shown: set[str]) -> Difference | None:
         for reading in slot.readings:
             for doc in reading.doc_ids:
                 if doc in shown and doc != reference and self.departs(slot, doc, reference, shown):
                     return self.slot_difference(slot, doc, reference, shown)
+        return None
+
+    def slot_of(self, d: Difference) -> Slot | None:
+        """The slot a difference was made from (its two outlets' readings there)."""
+        row = self._row_index.get(d.row_id)
+        for slot in self._slots_by_row.get(row, ()) if row is not None else ():
+            a, b = slot.reading_of(d.doc_a), slot.reading_of(d.doc_b)
+            if a is not None and b is not None:
+                wa, wb = a.witness(d.doc_a), b.witness(d.doc_b)
+                if (wa.start, wa.end, wb.start, wb.end) == (d.a_start, d.a_end, d.b_start, d.b_end):
+                    return slot
+        return None
+
+    def difference_at(self, row: int, doc_id: str, offset: int, categories: Iterable[str] | None = None,
+                      reference: str | None = None, visible: Iterable[str] | None = None) -> Difference | None:
+        """The highlighted difference under character ``offset`` of ``doc_id``'s cell (an offset
+        into the article's text), as the cell shows it; None where the outlet does not depart."""
+        cell = self._cells.get((row, doc_id))
+        if cell is None:
+            return None
+        for d in self.cell_differences(row, doc_id, categories, reference, visible):
+            start, end = (d.a_start, d.a_end) if d.doc_a == doc_id else (d.b_start, d.b_end)
+            s, e = whole_words(cell.text, start - cell.start, end - cell.start)
+            if s <= offset - cell.start < e:
+                return d
         return None
 
     def category_counts(self) -> dict[str, int]:

@@ -25,6 +25,7 @@ import pandas as pd
 from . import charts
 from .event_view import event_direction
 from .labeled_diffs import labeled_table, write_table_csv, write_table_xlsx
+from .headings import Headings
 from .report import render_report, write_report
 
 if TYPE_CHECKING:
@@ -75,13 +76,15 @@ def export_event(comparison: Comparison, out_dir: str | Path, labels: pd.DataFra
         table = labeled_table(comparison, labels)
         written.append(write_table_csv(table, out / f"{TABLE_NAME}.csv"))
         written.append(write_table_xlsx(table, out / f"{TABLE_NAME}.xlsx", rtl=event_direction(comparison) == "rtl"))
+    h = Headings.for_event(comparison)  # the report's captions in the event's language
     figures = {
-        "Which outlet reports which claim": ("coverage", lambda: charts.coverage(comparison)),
-        "Term pairs: the words each outlet wrote": ("terms", lambda: charts.term_heatmap(comparison)),
-        "Loaded wording per outlet (own voice)": ("loaded_wording", lambda: charts.loaded_wording_chart(comparison)),
+        h("Which outlet reports which claim"): ("coverage", lambda: charts.coverage(comparison)),
+        h("Term pairs: the words each outlet wrote"): ("terms", lambda: charts.term_heatmap(comparison)),
+        h("Loaded wording per outlet (own voice)"): ("loaded_wording", lambda: charts.loaded_wording_chart(comparison)),
     }
     if has_labels:
-        figures["Labels per outlet, by code"] = ("codes_per_outlet", lambda: charts.codes_per_outlet(labels, comparison))
+        figures[h("Labels per outlet, by code")] = ("codes_per_outlet",
+                                                     lambda: charts.codes_per_outlet(labels, comparison))
     embedded: dict[str, str] = {}
     for caption, (stem, build) in figures.items():
         png, svg = charts.save_chart(build(), out / CHARTS_DIR / stem)

@@ -31,6 +31,7 @@ from ..analysis import categories
 from ..files import atomic_write_bytes
 from ..model import UnitKind
 from .event_view import PRIORITY, EventView, Highlight, event_direction, text_direction, whole_words
+from .headings import Headings
 from .labeled_diffs import SpanIndex, labeled_table
 from .summary import loaded_wording
 
@@ -163,15 +164,15 @@ def _label_item(label: PlacedLabel) -> str:
 
 # --- sections ----------------------------------------------------------------------------
 
-def _title(comparison: Comparison) -> str:
+def _title(comparison: Comparison, h: Headings) -> str:
     """The event's headline row as the first outlet wrote it, else the first article's title."""
     if comparison.rows and comparison.rows[0].kind is UnitKind.HEADLINE:
         return next(iter(comparison.rows[0].units.values()))[0].text
     first = next(iter(comparison.articles.values()))
-    return first.title or f"{len(comparison.articles)} articles about one event"
+    return first.title or h("{n} articles about one event", n=len(comparison.articles))
 
 
-def _outlets_section(comparison: Comparison) -> str:
+def _outlets_section(comparison: Comparison, h: Headings) -> str:
     overlap = {o.doc_id: o for o in comparison.overlap()}
     with_urls = any(a.url for a in comparison.articles.values())
     rows = []
@@ -184,19 +185,20 @@ def _outlets_section(comparison: Comparison) -> str:
             link = f'<a href="{_esc(url)}" rel="noreferrer noopener">{_esc(url)}</a>' \
                 if url.lower().startswith(("http://", "https://")) else _esc(url)
             source = f'<td dir="ltr" class="url">{link}</td>'
-        note = '<span class="problem">shares little with the others: probably another event</span>' \
+        note = f'<span class="problem">{h("shares little with the others: probably another event")}</span>' \
             if o.other_event else ""
         rows.append(
             f'<tr><td dir="auto">{_esc(article.outlet)}</td><td dir="ltr"><code>{_esc(doc)}</code></td>'
             f'<td>{_esc(article.date or "")}</td><td>{o.claims}</td><td>{o.shared} ({o.overlap:.0%})</td>'
             f'{source}<td>{note}</td></tr>')
-    source_head = "<th>Source</th>" if with_urls else ""
-    return ('<section id="outlets"><h2 dir="auto">Outlets</h2><table class="facts"><thead><tr><th>Outlet</th>'
-            f'<th>Article</th><th>Date</th><th>Claims</th><th>Shared with others</th>{source_head}<th></th></tr>'
+    source_head = f"<th>{h('Source')}</th>" if with_urls else ""
+    return (f'<section id="outlets"><h2 dir="auto">{h("Outlets")}</h2><table class="facts"><thead><tr>'
+            f'<th>{h("Outlet")}</th><th>{h("Article")}</th><th>{h("Date")}</th><th>{h("Claims")}</th>'
+            f'<th>{h("Shared with others")}</th>{source_head}<th></th></tr>'
             f'</thead><tbody>{"".join(rows)}</tbody></table></section>')
 
 
-def _loaded_section(comparison: Comparison) -> str:
+def _loaded_section(comparison: Comparison, h: Headings) -> str:
     """Per outlet: how loaded its own wording is (markers in its voice, not those it quotes)."""
     rows = loaded_wording(comparison)
     if not any(r.markers or r.quoted for r in rows):
@@ -206,26 +208,29 @@ def _loaded_section(comparison: Comparison) -> str:
         top = "، ".join(f"{t} ×{n}" if n > 1 else t for t, n in r.top_terms)
         body.append(f'<tr><td dir="auto">{_esc(r.outlet)}</td><td>{r.markers}</td><td>{r.per_1000_words:.1f}</td>'
                     f'<td>{r.quoted}</td><td dir="auto">{_esc(top)}</td></tr>')
-    return ('<section id="loaded"><h2 dir="auto">Loaded wording</h2><p class="hint" dir="auto">Loaded terms, scare '
-            'quotes and judging attribution verbs in each outlet\'s own voice (its sentences and its paraphrases of '
-            'others); words it quotes are counted apart.</p><table class="facts"><thead><tr><th>Outlet</th>'
-            '<th>Markers</th><th>Per 1000 words</th><th>In quotes</th><th>Top terms</th></tr></thead>'
+    hint = h("Loaded terms, scare quotes and judging attribution verbs in each outlet's own voice (its sentences "
+             "and its paraphrases of others); words it quotes are counted apart.")
+    return (f'<section id="loaded"><h2 dir="auto">{h("Loaded wording")}</h2><p class="hint" dir="auto">{_esc(hint)}'
+            f'</p><table class="facts"><thead><tr><th>{h("Outlet")}</th><th>{h("Markers")}</th>'
+            f'<th>{h("Per 1000 words")}</th><th>{h("In quotes")}</th><th>{h("Top terms")}</th></tr></thead>'
             f'<tbody>{"".join(body)}</tbody></table></section>')
 
 
-def _legend(view: EventView) -> str:
+def _legend(view: EventView, h: Headings) -> str:
     counts = view.category_counts()
+    # an Arabic event's legend in Arabic; an English one names each category in both languages
     items = [
-        f'<li><span class="hl hl-{c}">{_esc(categories.label(c))}</span> '
-        f'<span dir="rtl" lang="ar">{_esc(categories.label(c, "ar"))}</span> <small>({counts.get(c, 0)})</small></li>'
+        f'<li><span class="hl hl-{c}">{_esc(categories.label(c, h.language))}</span> '
+        + ("" if h.language == "ar" else f'<span dir="rtl" lang="ar">{_esc(categories.label(c, "ar"))}</span> ')
+        + f'<small>({counts.get(c, 0)})</small></li>'
         for c in PRIORITY
     ]
-    items.append('<li><mark class="label">labelled span</mark><sup class="ref">[n]</sup></li>')
-    items.append('<li><span class="omitted-swatch">not reported</span> claim the others report</li>')
+    items.append(f'<li><mark class="label">{h("labelled span")}</mark><sup class="ref">[n]</sup></li>')
+    items.append(f'<li><span class="omitted-swatch">{h("not reported")}</span> {h("claim the others report")}</li>')
     return f'<ul class="legend">{"".join(items)}</ul>'
 
 
-def _claims_section(view: EventView, placed: list[PlacedLabel], marks: dict) -> str:
+def _claims_section(view: EventView, placed: list[PlacedLabel], marks: dict, h: Headings) -> str:
     comparison = view.comparison
     titles = {p.number: _label_title(p) for p in placed}
     by_row: dict[int, list[PlacedLabel]] = defaultdict(list)
@@ -241,7 +246,7 @@ def _claims_section(view: EventView, placed: list[PlacedLabel], marks: dict) -> 
         for doc in view.doc_ids:
             cell = view.cell(i, doc)
             if cell is None:
-                cls, text = ("omitted", "not reported") if omission else ("absent", "")
+                cls, text = ("omitted", h("not reported")) if omission else ("absent", "")
                 cells.append(f'<td class="{cls}">{text}</td>')
                 continue
             content = _cell_html(cell.text, view.cell_highlights(i, doc), marks.get((i, doc), []), titles)
@@ -252,7 +257,7 @@ def _claims_section(view: EventView, placed: list[PlacedLabel], marks: dict) -> 
             items = "".join(_label_item(p) for p in by_row[i])
             body.append(f'<tr class="row-labels"><td></td><td colspan="{len(view.doc_ids)}">'
                         f'<ul class="label-list">{items}</ul></td></tr>')
-    return ('<section id="claims"><h2 dir="auto">Claim by claim</h2>' + _legend(view)
+    return (f'<section id="claims"><h2 dir="auto">{h("Claim by claim")}</h2>' + _legend(view, h)
             + f'<table class="claims"><colgroup><col class="rowno">{"<col>" * len(view.doc_ids)}</colgroup>'
             + f'<thead><tr><th class="rowno">#</th>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></section>')
 
@@ -262,7 +267,7 @@ def _lang(comparison: Comparison, doc: str) -> str:
     return f' lang="{_esc(language)}"' if language else ""
 
 
-def _omission_section(view: EventView) -> str:
+def _omission_section(view: EventView, h: Headings) -> str:
     comparison = view.comparison
     head = "".join(f'<th dir="auto">{_esc(comparison.outlet(d))}</th>' for d in view.doc_ids)
     body, totals = [], dict.fromkeys(view.doc_ids, 0)
@@ -282,16 +287,17 @@ def _omission_section(view: EventView) -> str:
                     f'<td dir="{text_direction(excerpt)}" class="excerpt">{_esc(excerpt)}</td>'
                     f'<td class="count">{len(row.units)}</td>{"".join(marks)}</tr>')
     foot = "".join(f"<td>{totals[d]}</td>" for d in view.doc_ids)
-    return ('<section id="omissions"><h2 dir="auto">Omission matrix</h2><p class="hint" dir="auto">Which outlet reports which claim. '
-            'Highlighted: claims two or more outlets report and another leaves out.</p>'
-            f'<table class="matrix"><thead><tr><th class="rowno">#</th><th>Claim</th><th>Outlets</th>{head}</tr></thead>'
-            f'<tbody>{"".join(body)}</tbody><tfoot><tr><th></th><th>Claims reported</th><td></td>{foot}</tr></tfoot>'
-            '</table></section>')
+    hint = h("Which outlet reports which claim. Highlighted: claims two or more outlets report and another leaves out.")
+    return (f'<section id="omissions"><h2 dir="auto">{h("Omission matrix")}</h2><p class="hint" dir="auto">{hint}</p>'
+            f'<table class="matrix"><thead><tr><th class="rowno">#</th><th>{h("Claim")}</th><th>{h("Outlets")}</th>'
+            f'{head}</tr></thead><tbody>{"".join(body)}</tbody><tfoot><tr><th></th><th>{h("Claims reported")}</th>'
+            f'<td></td>{foot}</tr></tfoot></table></section>')
 
 
-def _terms_section(comparison: Comparison) -> str:
+def _terms_section(comparison: Comparison, h: Headings) -> str:
     if not comparison.terms:
-        return '<section id="terms"><h2 dir="auto">Term table</h2><p dir="auto">No term pairs in this event.</p></section>'
+        return (f'<section id="terms"><h2 dir="auto">{h("Term table")}</h2><p dir="auto">'
+                f'{h("No term pairs in this event.")}</p></section>')
     head = "".join(f'<th dir="auto">{_esc(comparison.outlet(d))}</th>' for d in comparison.doc_ids)
     body = []
     for t in comparison.terms:
@@ -303,20 +309,23 @@ def _terms_section(comparison: Comparison) -> str:
                      if t.by_doc.get(doc) else ""]
             cells.append(f'<td dir="auto">{" ".join(w for w in words if w)}</td>')
         body.append(f'<tr><td dir="auto" class="term-a">{_esc(t.term_a)}</td><td dir="auto" class="term-b">'
-                    f'{_esc(t.term_b)}</td><td>{_esc(categories.label(t.category))}</td><td>{t.count}</td>'
+                    f'{_esc(t.term_b)}</td><td>{_esc(categories.label(t.category, h.language))}</td><td>{t.count}</td>'
                     f'{"".join(cells)}</tr>')
-    return ('<section id="terms"><h2 dir="auto">Term table</h2><p class="hint" dir="auto">Terms the outlets traded for each other: '
-            '<span class="term-a">the wording more outlets use</span>, <span class="term-b">the marked choice</span>; '
-            'per outlet, what it wrote (× rows when more than one).</p>'
-            '<table class="terms"><thead><tr><th>Common wording</th><th>Marked wording</th><th>Category</th>'
-            f'<th>Rows</th>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></section>')
+    sep = "، " if h.language == "ar" else ", "
+    return (f'<section id="terms"><h2 dir="auto">{h("Term table")}</h2><p class="hint" dir="auto">'
+            f'{h("Terms the outlets traded for each other:")} <span class="term-a">{h("the wording more outlets use")}'
+            f'</span>{sep}<span class="term-b">{h("the marked choice")}</span>; '
+            f'{h("per outlet, what it wrote (× rows when more than one).")}</p>'
+            f'<table class="terms"><thead><tr><th>{h("Common wording")}</th><th>{h("Marked wording")}</th>'
+            f'<th>{h("Category")}</th><th>{h("Rows")}</th>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+            '</section>')
 
 
 def _times(n: int) -> str:
     return f" ×{n}" if n > 1 else ""
 
 
-def _labels_section(placed: list[PlacedLabel]) -> str:
+def _labels_section(placed: list[PlacedLabel], h: Headings) -> str:
     if not placed:
         return ""
     unplaced = [p for p in placed if p.row is None]
@@ -324,20 +333,22 @@ def _labels_section(placed: list[PlacedLabel]) -> str:
     summary = "".join(f'<li><b dir="auto">{_esc(code)}</b> {n}</li>' for code, n in codes.items())
     missing = ""
     if unplaced:
-        missing = ('<h3 dir="auto">Labels not placed on the page</h3><ul class="label-list">'
+        missing = (f'<h3 dir="auto">{h("Labels not placed on the page")}</h3><ul class="label-list">'
                    + "".join(_label_item(p) for p in unplaced) + "</ul>")
-    return (f'<section id="labels"><h2 dir="auto">Labels</h2><p dir="auto">{len(placed)} labels, shown on their spans above and '
-            f'listed under their row.</p><ul class="codes">{summary}</ul>{missing}</section>')
+    count = h("{n} labels, shown on their spans above and listed under their row.", n=len(placed))
+    return (f'<section id="labels"><h2 dir="auto">{h("Labels")}</h2><p dir="auto">{count}</p>'
+            f'<ul class="codes">{summary}</ul>{missing}</section>')
 
 
-def _agreement_section(lines: list[str] | None) -> str:
+def _agreement_section(lines: list[str] | None, h: Headings) -> str:
     if not lines:
         return ""
     body = "".join(f'<div dir="auto">{_esc(line) or "&nbsp;"}</div>' for line in lines)
-    return f'<section id="agreement"><h2 dir="auto">Agreement between annotators</h2><div class="figures">{body}</div></section>'
+    return (f'<section id="agreement"><h2 dir="auto">{h("Agreement between annotators")}</h2>'
+            f'<div class="figures">{body}</div></section>')
 
 
-def _charts_section(charts: dict[str, str] | None) -> str:
+def _charts_section(charts: dict[str, str] | None, h: Headings) -> str:
     if not charts:
         return ""
     figures = []
@@ -350,7 +361,7 @@ def _charts_section(charts: dict[str, str] | None) -> str:
         # <img>, not inline <svg>: an image cannot run anything an SVG might hold.
         figures.append(f'<figure><img alt="{_esc(title)}" src="data:{mime};base64,{data}">'
                        f'<figcaption dir="auto">{_esc(title)}</figcaption></figure>')
-    return f'<section id="charts"><h2 dir="auto">Charts</h2>{"".join(figures)}</section>'
+    return f'<section id="charts"><h2 dir="auto">{h("Charts")}</h2>{"".join(figures)}</section>'
 
 
 # --- the page ------------------------------------------------------------------------------
@@ -411,29 +422,30 @@ td.url{{font-size:.85em;overflow-wrap:anywhere;max-width:24em;}}
 APPARATUS_CATEGORIES = ("lexical", "number", "spelling")
 
 
-def _apparatus_section(view: EventView) -> str:
+def _apparatus_section(view: EventView, h: Headings) -> str:
     """The apparatus, one line per slot of a word choice, number or spelling: each reading
     with the outlets that have it, the majority first (as a critical apparatus lists them)."""
     comparison = view.comparison
     slots = sorted((s for s in comparison.slots if s.category in APPARATUS_CATEGORIES),
                    key=lambda s: (APPARATUS_CATEGORIES.index(s.category), -s.score, s.row_id, s.slot_id))
     if not slots:
-        return ('<section id="apparatus"><h2 dir="auto">Variants</h2><p dir="auto">No word choice, number or '
-                'spelling variant in this event.</p></section>')
+        return (f'<section id="apparatus"><h2 dir="auto">{h("Variants")}</h2><p dir="auto">'
+                f'{h("No word choice, number or spelling variant in this event.")}</p></section>')
     body = []
     for slot in slots:
         readings = []
         for r in slot.readings:
             outlets = ", ".join(f"<bdi>{_esc(comparison.outlet(d))}</bdi>" for d in r.doc_ids)
             words = f'<span class="hl hl-{slot.category}">{_esc(r.text)}</span>' if not r.majority else _esc(r.text)
-            note = " <small>(majority)</small>" if r.majority else ""
+            note = f" <small>({h('majority')})</small>" if r.majority else ""
             readings.append(f'<li dir="auto">«{words or "…"}» ← {outlets}{note}</li>')
-        body.append(f'<tr><td>{slot.row_id}</td><td>{_esc(categories.label(slot.category))}</td>'
+        body.append(f'<tr><td>{slot.row_id}</td><td>{_esc(categories.label(slot.category, h.language))}</td>'
                     f'<td>{slot.score:.2f}</td><td><ul class="readings">{"".join(readings)}</ul></td></tr>')
-    return ('<section id="apparatus"><h2 dir="auto">Variants</h2><p class="hint" dir="auto">Where the outlets\' '
-            'wordings of a claim part: each reading and the outlets that have it; the departing readings marked.</p>'
-            '<table class="apparatus"><thead><tr><th>Row</th><th>Category</th><th>Score</th><th>Readings</th></tr>'
-            f'</thead><tbody>{"".join(body)}</tbody></table></section>')
+    hint = h("Where the outlets' wordings of a claim part: each reading and the outlets that have it; the departing "
+             "readings marked.")
+    return (f'<section id="apparatus"><h2 dir="auto">{h("Variants")}</h2><p class="hint" dir="auto">{_esc(hint)}</p>'
+            f'<table class="apparatus"><thead><tr><th>{h("Row")}</th><th>{h("Category")}</th><th>{h("Score")}</th>'
+            f'<th>{h("Readings")}</th></tr></thead><tbody>{"".join(body)}</tbody></table></section>')
 
 
 def render_report(comparison: Comparison, labels: pd.DataFrame | None,
@@ -447,7 +459,8 @@ def render_report(comparison: Comparison, labels: pd.DataFrame | None,
     view = EventView(comparison)
     placed, marks = _place_labels(view, labels)
     direction = event_direction(comparison)
-    title = _title(comparison)
+    h = Headings.for_event(comparison)  # headings in the event's language
+    title = _title(comparison, h)
     outlets = " · ".join(f"<bdi>{_esc(a.outlet)}</bdi>" for a in comparison.articles.values())
     languages = {a.language for a in comparison.articles.values()}
     lang = f' lang="{_esc(languages.pop())}"' if len(languages) == 1 and None not in languages else ""
@@ -458,15 +471,15 @@ def render_report(comparison: Comparison, labels: pd.DataFrame | None,
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{_esc(title)}</title><style>{_style()}</style></head><body>",
         f'<header><h1 dir="auto">{_esc(title)}</h1><p class="meta">{outlets}</p><p class="meta" dir="ltr">{_esc(made)}</p></header>',
-        _outlets_section(comparison),
-        _loaded_section(comparison),
-        _claims_section(view, placed, marks),
-        _apparatus_section(view),
-        _labels_section(placed),
-        _omission_section(view),
-        _terms_section(comparison),
-        _agreement_section(agreement_lines),
-        _charts_section(charts),
+        _outlets_section(comparison, h),
+        _loaded_section(comparison, h),
+        _claims_section(view, placed, marks, h),
+        _apparatus_section(view, h),
+        _labels_section(placed, h),
+        _omission_section(view, h),
+        _terms_section(comparison, h),
+        _agreement_section(agreement_lines, h),
+        _charts_section(charts, h),
         "</body></html>\n",
     ])
 

@@ -3,13 +3,15 @@ greyed, the current claim marked. What the grid hides is here, untouched."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 
 from ...core.model import SegmentRole
 from ...core.sharing.event_view import text_direction, whole_words
 from ..offsets import python_index, utf16_index
+
+translate = QCoreApplication.translate
 
 ROLE_COLOURS = {SegmentRole.FURNITURE: QColor("#9a9a9a"), SegmentRole.METADATA: QColor("#6f7f90")}
 
@@ -21,7 +23,7 @@ class ArticlePanel(QWidget):
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setStyleSheet("font-weight: bold;")
         self.title.setWordWrap(True)
-        self.note = QLabel("Grey: page furniture and metadata, left out of the comparison.")
+        self.note = QLabel(translate("ArticlePanel", "Grey: page furniture and metadata, left out of the comparison."))
         self.note.setStyleSheet("color: #666;")
         self.note.setWordWrap(True)
         self.text = QPlainTextEdit()

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from ...core.annotation.codebook import Codebook
 from ..label_models import CodebookModel
 from ..grid_model import refilter_rows
 from ..roles import ItemRole
+
+translate = QCoreApplication.translate
 
 
 class _CodeFilter(QSortFilterProxyModel):
@@ -42,16 +44,16 @@ class CodebookPanel(QWidget):
         self.title.setStyleSheet("color: #555;")
         self.search = QLineEdit()
         self.search.setObjectName("code_search")
-        self.search.setPlaceholderText("Find a code (English or Arabic)… Enter applies the first")
+        self.search.setPlaceholderText(translate("CodebookPanel", "Find a code (English or Arabic)… Enter applies the first"))
         self.search.setClearButtonEnabled(True)
         self.list = QListView()
         self.list.setObjectName("code_list")
         self.list.setModel(self.proxy)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setUniformItemSizes(True)
-        self.hint = QLabel("Select a highlighted difference, a marker, an omission or a cell, then press a "
-                           "code's key (1–9, letters) or click it. Enter takes the suggested code. "
-                           "Ctrl+Z undoes.")
+        self.hint = QLabel(translate("CodebookPanel", "Select a highlighted difference, a marker, an omission or a "
+                                     "cell, then press a code's key (1–9, letters) or click it. Enter takes the "
+                                     "suggested code. Ctrl+Z undoes."))
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #666;")
         layout = QVBoxLayout(self)
@@ -67,7 +69,8 @@ class CodebookPanel(QWidget):
 
     def set_codebook(self, codebook: Codebook) -> None:
         self.model.set_codebook(codebook)
-        self.title.setText(f"{codebook.name}, version {codebook.version}")
+        self.title.setText(translate("CodebookPanel", "{name}, version {version}").format(
+            name=codebook.name, version=codebook.version))
 
     def set_suggested(self, code_id: str | None) -> None:
         self.model.set_suggested(code_id)

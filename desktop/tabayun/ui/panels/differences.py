@@ -3,7 +3,7 @@ their outlets): selecting one shows it in the grid."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget)
 
 from ...core.model import Difference
@@ -13,6 +13,8 @@ from ..outlet_state import OutletState
 from ..panel_models import DifferencesFilterProxy, DifferencesModel
 from ..roles import ItemRole
 from .tables import item_table
+
+translate = QCoreApplication.translate
 
 
 class DifferencesPanel(QWidget):
@@ -28,7 +30,7 @@ class DifferencesPanel(QWidget):
 
         self.category = QComboBox()
         self.category.setObjectName("diff_category")
-        self.category.addItem("All categories", None)
+        self.category.addItem(translate("DifferencesPanel", "All categories"), None)
         for cat in DIFFERENCE_CATEGORIES:
             self.category.addItem(CATEGORY_LABELS[cat], cat)
         self.pair = QComboBox()
@@ -40,7 +42,7 @@ class DifferencesPanel(QWidget):
         self.min_score.setRange(0.0, 1.0)
         self.min_score.setSingleStep(0.05)
         self.min_score.setDecimals(2)
-        self.min_score.setPrefix("score ≥ ")
+        self.min_score.setPrefix(translate("DifferencesPanel", "score ≥ "))
         for w in (self.category, self.pair):
             w.currentIndexChanged.connect(self._filters_changed)
         self.min_score.valueChanged.connect(self._filters_changed)
@@ -86,7 +88,7 @@ class DifferencesPanel(QWidget):
         current = self.pair.currentData()
         self.pair.blockSignals(True)
         self.pair.clear()
-        self.pair.addItem("All outlet pairs", None)
+        self.pair.addItem(translate("DifferencesPanel", "All outlet pairs"), None)
         pairs = sorted({tuple(sorted((line.difference.doc_a, line.difference.doc_b))) for line in self.model.items},
                        key=lambda p: (self.outlets.order.index(p[0]) if p[0] in self.outlets.order else 0,
                                       self.outlets.order.index(p[1]) if p[1] in self.outlets.order else 0))
@@ -104,7 +106,8 @@ class DifferencesPanel(QWidget):
 
     def _update_count(self, *_args) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count.setText(f"{shown} of {total} variants" if shown != total else f"{total} variants")
+        self.count.setText(translate("DifferencesPanel", "{shown} of %n variant(s)", "", total).format(shown=shown)
+                           if shown != total else translate("DifferencesPanel", "%n variant(s)", "", total))
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not self._quiet and current.isValid():

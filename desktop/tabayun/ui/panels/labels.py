@@ -3,7 +3,7 @@ code, delete, and jump to a label in the grid."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (QDoubleSpinBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout,
                                QWidget)
 
@@ -12,6 +12,8 @@ from ..outlet_state import OutletState
 from ..panel_models import SourceSortingProxy
 from ..roles import ItemRole
 from .tables import item_table
+
+translate = QCoreApplication.translate
 
 
 class ElidedLabel(QLabel):
@@ -55,7 +57,7 @@ class LabelsPanel(QWidget):
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.filter = QLineEdit()
         self.filter.setObjectName("labels_filter")
-        self.filter.setPlaceholderText("Filter labels (code, outlet, words, note, annotator)…")
+        self.filter.setPlaceholderText(translate("LabelsPanel", "Filter labels (code, outlet, words, note, annotator)…"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.table = item_table("labels_table", self.proxy, (110, 70, 110, 70, 110, 120, 40, 70, 36))
@@ -64,15 +66,15 @@ class LabelsPanel(QWidget):
         self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
         self.note = QLineEdit()
         self.note.setObjectName("label_note")
-        self.note.setPlaceholderText("Note on the selected label (Enter saves)")
+        self.note.setPlaceholderText(translate("LabelsPanel", "Note on the selected label (Enter saves)"))
         self.confidence = QDoubleSpinBox()
         self.confidence.setObjectName("label_confidence")
         self.confidence.setRange(-0.1, 1.0)
         self.confidence.setSingleStep(0.1)
         self.confidence.setDecimals(1)
-        self.confidence.setSpecialValueText("confidence: —")
+        self.confidence.setSpecialValueText(translate("LabelsPanel", "confidence: —"))
         self.confidence.setValue(-0.1)
-        self.delete = QPushButton("Delete")
+        self.delete = QPushButton(translate("LabelsPanel", "Delete"))
         self.delete.setObjectName("label_delete")
         self.count = ElidedLabel()
         self.count.setStyleSheet("color: #555;")
@@ -119,7 +121,8 @@ class LabelsPanel(QWidget):
         if fit:
             self.fit_columns()
         n = len(labels)
-        self.count.setText(f"{n} label{'s' if n != 1 else ''}" + (f" · saved in {path}" if path else ""))
+        self.count.setText(translate("LabelsPanel", "%n label(s)", "", n) + (
+            translate("LabelsPanel", " · saved in {path}").format(path=path) if path else ""))
         if current is not None:
             self.select_label(current.label_id, emit=False)
         else:

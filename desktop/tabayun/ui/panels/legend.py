@@ -3,20 +3,22 @@ in a tool bar (one line, no row of its own when the window is wide enough)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QLabel, QToolBar
 
 from ..categories import ALL_CATEGORIES, CATEGORY_COLOURS, CATEGORY_LABELS
 
+translate = QCoreApplication.translate
+
 TOOLTIPS = {
-    "lexical": "Outlets chose different words here: framing candidates",
-    "number": "Different numbers",
-    "spelling": "Same word, spelt differently (hamza, transliteration, ...)",
-    "punctuation": "Different punctuation",
-    "loaded_term": "A loaded term from the lexicon",
-    "scare_quotes": "Words put in quotation marks",
-    "attribution_verb": "How a statement is attributed (said, claimed, ...)",
+    "lexical": QT_TRANSLATE_NOOP("Legend", "Outlets chose different words here: framing candidates"),
+    "number": QT_TRANSLATE_NOOP("Legend", "Different numbers"),
+    "spelling": QT_TRANSLATE_NOOP("Legend", "Same word, spelt differently (hamza, transliteration, ...)"),
+    "punctuation": QT_TRANSLATE_NOOP("Legend", "Different punctuation"),
+    "loaded_term": QT_TRANSLATE_NOOP("Legend", "A loaded term from the lexicon"),
+    "scare_quotes": QT_TRANSLATE_NOOP("Legend", "Words put in quotation marks"),
+    "attribution_verb": QT_TRANSLATE_NOOP("Legend", "How a statement is attributed (said, claimed, ...)"),
 }
 
 
@@ -49,7 +51,7 @@ class Legend(QToolBar):
     quoted_speech_changed = Signal(bool)  # show markers inside quoted speech too?
 
     def __init__(self, parent=None):
-        super().__init__("Highlights", parent)
+        super().__init__(translate("Legend", "Highlights"), parent)
         self.setObjectName("legend")
         self.setMovable(False)
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -59,7 +61,7 @@ class Legend(QToolBar):
                            "QToolButton:checked { background: transparent; }"
                            "QToolButton:!checked { color: #8a8a8a; }"
                            "QToolButton:hover { background: #e8edf3; border-radius: 3px; }")
-        title = QLabel("Highlights:")
+        title = QLabel(translate("Legend", "Highlights:"))
         title.setStyleSheet("color: #555; padding-left: 6px;")
         self.addWidget(title)
         self.boxes: dict[str, QAction] = {}
@@ -67,18 +69,19 @@ class Legend(QToolBar):
             action = QAction(switch_icon(CATEGORY_COLOURS[cat]), CATEGORY_LABELS[cat], self)
             action.setCheckable(True)
             action.setChecked(True)
-            action.setToolTip(TOOLTIPS.get(cat, "") + "\nClick to hide or show.")
+            action.setToolTip(translate("Legend", TOOLTIPS.get(cat, "")) + "\n" + translate("Legend", "Click to hide or show."))
             action.setObjectName(f"legend_{cat}")
             action.toggled.connect(self._toggled)
             self.addAction(action)
             self.boxes[cat] = action
         # Markers inside words the outlet quotes are a speaker's, not the outlet's: off by default.
         self.addSeparator()
-        self.quoted_speech = QAction(switch_icon(QColor("#9aa3ad")), "Quoted speech", self)  # a switch like the rest
+        self.quoted_speech = QAction(switch_icon(QColor("#9aa3ad")), translate("Legend", "Quoted speech"), self)  # a switch like the rest
         self.quoted_speech.setCheckable(True)
         self.quoted_speech.setObjectName("legend_quoted_speech")
-        self.quoted_speech.setToolTip("Also mark loaded words inside quotations (a speaker's words the outlet "
-                                      "quotes).\nOff: only the outlet's own wording and its paraphrases.")
+        self.quoted_speech.setToolTip(translate("Legend", "Also mark loaded words inside quotations (a speaker's "
+                                                "words the outlet quotes).\nOff: only the outlet's own wording and "
+                                                "its paraphrases."))
         self.quoted_speech.toggled.connect(self.quoted_speech_changed)
         self.addAction(self.quoted_speech)
 

@@ -3,8 +3,10 @@ It never blocks: the rest of the window stays usable."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton
+
+translate = QCoreApplication.translate
 
 STYLES = {
     "warning": "background: #fff4d6; border: 1px solid #e0b84a; color: #4a3a00;",
@@ -27,7 +29,7 @@ class MessageBar(QFrame):
         close = QToolButton()
         close.setText("✕")
         close.setAutoRaise(True)
-        close.setToolTip("Dismiss")
+        close.setToolTip(translate("MessageBar", "Dismiss"))
         close.clicked.connect(self.dismiss)
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
         self.level = ""

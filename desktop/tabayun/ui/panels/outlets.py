@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QLabel, QListView, QPushButton,
                                QVBoxLayout, QWidget)
 
@@ -10,6 +11,8 @@ from ..outlet_state import OutletState
 from ..panel_models import OutletsModel
 
 from ..roles import DocRole
+
+translate = QCoreApplication.translate
 
 
 class OutletsPanel(QWidget):
@@ -31,12 +34,13 @@ class OutletsPanel(QWidget):
             b.clicked.connect(slot)
             return b
 
-        self.up = button("Earlier", "Move the outlet one column towards the start", lambda: self._move(-1))
-        self.down = button("Later", "Move the outlet one column towards the end", lambda: self._move(1))
-        self.reference = button("Reference", "Compare every outlet with this one only (click again to clear)",
+        self.up = button(translate("OutletsPanel", "Earlier"), translate("OutletsPanel", "Move the outlet one column towards the start"), lambda: self._move(-1))
+        self.down = button(translate("OutletsPanel", "Later"), translate("OutletsPanel", "Move the outlet one column towards the end"), lambda: self._move(1))
+        self.reference = button(translate("OutletsPanel", "Reference"),
+                                translate("OutletsPanel", "Compare every outlet with this one only (click again to clear)"),
                                 self._toggle_reference)
-        self.show_all = button("Show all", "Show every outlet", outlets.show_all)
-        self.blind = QCheckBox("Blind mode: letters instead of names")
+        self.show_all = button(translate("OutletsPanel", "Show all"), translate("OutletsPanel", "Show every outlet"), outlets.show_all)
+        self.blind = QCheckBox(translate("OutletsPanel", "Blind mode: letters instead of names"))
         self.blind.setObjectName("blind_check")
         self.blind.toggled.connect(outlets.set_blind)
         outlets.changed.connect(lambda what: self._sync_blind() if what in ("blind", "reset") else None)
@@ -44,7 +48,7 @@ class OutletsPanel(QWidget):
         buttons = QHBoxLayout()
         for b in (self.up, self.down, self.reference, self.show_all):
             buttons.addWidget(b)
-        hint = QLabel("Tick to show, double-click to rename, drag column headers to reorder.")
+        hint = QLabel(translate("OutletsPanel", "Tick to show, double-click to rename, drag column headers to reorder."))
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #666;")
         layout = QVBoxLayout(self)

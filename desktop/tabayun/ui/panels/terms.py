@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
 from ...core.sharing.event_view import DIFFERENCE_CATEGORIES
@@ -11,6 +11,8 @@ from ..outlet_state import OutletState
 from ..panel_models import CategoryFilterProxy, TermsModel
 from ..roles import ItemRole
 from .tables import item_table
+
+translate = QCoreApplication.translate
 
 
 class TermsPanel(QWidget):
@@ -23,7 +25,7 @@ class TermsPanel(QWidget):
         self.proxy.setSourceModel(self.model)
         self.category = QComboBox()
         self.category.setObjectName("terms_category")
-        self.category.addItem("All categories", None)
+        self.category.addItem(translate("TermsPanel", "All categories"), None)
         for cat in DIFFERENCE_CATEGORIES:
             self.category.addItem(CATEGORY_LABELS[cat], cat)
         self.category.currentIndexChanged.connect(lambda _i: self.proxy.set_category(self.category.currentData()))
@@ -31,7 +33,7 @@ class TermsPanel(QWidget):
         self.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
-        self.empty = QLabel("No term pairs in this event.")
+        self.empty = QLabel(translate("TermsPanel", "No term pairs in this event."))
         self.empty.setStyleSheet("color: #666;")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
