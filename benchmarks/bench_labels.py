@@ -76,7 +76,7 @@ def run(app: QApplication, existing: int) -> None:
           f"{(event / 'labels.csv').stat().st_size / 1024:.0f} KiB")
 
     key = codebook.code("referent_label").key
-    differences = [d for d in comparison.differences if d.category == "lexical"][:PRESSES]
+    differences = [d for d in comparison.differences if d.kind == "substitution"][:PRESSES]
     times = []
     for d in differences:
         window.show_difference(d)
