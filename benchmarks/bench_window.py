@@ -3,9 +3,11 @@ event screenful by screenful. Prints figures; asserts nothing. Runs Qt offscreen
 QT_QPA_PLATFORM says otherwise (e.g. ``xcb`` under Xvfb).
 
     python benchmarks/bench_window.py
+    python benchmarks/bench_window.py --first-rows 40   # opening a 40-outlet event: claims shown, then ready
 
 Aims: sample shown < 1.5 s after launch; a screenful painted < 50 ms; F8 to the next slot at
-200 outlets < 50 ms (``--f8`` runs only that).
+200 outlets < 50 ms (``--f8`` runs only that); the first rows of a 200-outlet event painted
+within 3 s of opening.
 """
 
 from __future__ import annotations
@@ -182,6 +184,47 @@ def bench_scroll(outlets: int = 50, claims: int = 300) -> None:
     window.close()
 
 
+def bench_first_rows(outlets: int) -> None:
+    """Open a synthetic ``outlets``-outlet event through the window (as File → Open does):
+    time until its aligned claims are painted (the preview), and until the grid is ready."""
+    from synthetic import synthetic_articles
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from tabayun.ui.main_window import MainWindow
+    from tabayun.ui.settings import Settings
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    folder = Path(tempfile.mkdtemp(prefix="tabayun-bench-"))
+    for article in synthetic_articles(outlets=outlets):
+        (folder / f"{article.doc_id}.txt").write_text(article.text, encoding="utf-8")
+    settings = Settings(QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat))
+    settings.labels_dir = folder / "labels"
+    window = MainWindow(settings)
+    window.resize(*WINDOW_SIZE)
+    window.show()
+    app.processEvents()
+    times: dict[str, float] = {}
+    shown_rows = window._first_rows
+
+    def first_rows(*args) -> None:
+        shown_rows(*args)
+        window.preview.viewport().repaint()
+        times.setdefault("first rows painted", time.perf_counter() - t0)
+
+    window._first_rows = first_rows
+    window.event_loaded.connect(lambda: times.setdefault("grid ready", time.perf_counter() - t0))
+    t0 = time.perf_counter()
+    window.open_paths([str(folder)])
+    while "grid ready" not in times:
+        app.processEvents()
+        time.sleep(0.002)
+    window.grid.viewport().repaint()
+    for what, t in times.items():
+        print(f"{outlets} outlets, {what}: {t:.2f} s after opening")
+
+
 def bench_next_slot(outlets: int = 200, claims: int = 60) -> None:
     """F8 (next variant) on a wide event: each press finds the next row's lead slot among the
     shown outlets, scrolls to it and selects its cells and its line in the Differences panel."""
@@ -220,6 +263,9 @@ def bench_next_slot(outlets: int = 200, claims: int = 60) -> None:
 def main() -> None:
     if "--child-launch" in sys.argv:
         child_launch()
+        return
+    if "--first-rows" in sys.argv:
+        bench_first_rows(int(sys.argv[sys.argv.index("--first-rows") + 1]))
         return
     if "--f8" in sys.argv:
         bench_next_slot()

@@ -35,3 +35,27 @@ def synthetic_articles(outlets: int = 40, sentences: int = 60, seed: int = 7) ->
         text = f"عنوان المنفذ {k}: المغرب وإسرائيل يوقعان اتفاقا\n\n" + "\n\n".join(lines)
         articles.append(Article(f"outlet{k:02d}", text, f"Outlet {k:02d}"))
     return articles
+
+
+def long_articles(outlets: int = 5, sentences: int = 2000, seed: int = 5) -> list[Article]:
+    """``outlets`` retellings of one long story of ``sentences`` distinct claims (the sample's
+    sentences with a third of their words drawn at random): each outlet
+    swaps some words, leaves out about one claim in ten and moves about one in twenty."""
+    pool = sample_sentences()
+    vocabulary = sorted({w for sentence in pool for w in sentence.split()})
+    rng = random.Random(seed)
+    # A claim: a sample sentence with a third of its words drawn from the whole sample, so
+    # that no two claims are near copies (which no reader could align either).
+    story = [" ".join(rng.choice(vocabulary) if rng.random() < 0.35 else w for w in rng.choice(pool).split())
+             for _ in range(sentences)]
+    articles = []
+    for n in range(outlets):
+        told = [s for s in story if rng.random() > 0.1]
+        for _ in range(len(told) // 20):  # a claim told a little earlier or later
+            i = rng.randrange(len(told))
+            j = min(len(told) - 1, max(0, i + rng.randint(-5, 5)))
+            told.insert(j, told.pop(i))
+        lines = [" ".join(SWAPS.get(w, w) if rng.random() < 0.2 else w for w in s.split()) for s in told]
+        text = f"عنوان المنفذ {n}: المغرب وإسرائيل يوقعان اتفاقا\n\n" + "\n\n".join(lines)
+        articles.append(Article(f"outlet{n:02d}", text, f"Outlet {n:02d}"))
+    return articles

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -62,6 +63,8 @@ def _compare_parser() -> argparse.ArgumentParser:
     p.add_argument("--visual", action="store_true",
                    help="print Arabic reshaped and in visual order, for terminals that do not do bidi")
     p.add_argument("--quiet", "-q", action="store_true", help="print nothing but errors")
+    p.add_argument("--jobs", "-j", type=_jobs, default=1, metavar="N",
+                   help="collate the rows in N processes (0: one per core); the result is the same as with 1")
     return p
 
 
@@ -107,12 +110,22 @@ class CommandError(Exception):
     """What a subcommand says on stderr, in one line, before exiting with 2 (no traceback)."""
 
 
-def _analyse(paths: list[str]):
+def _jobs(text: str) -> int:
+    try:
+        jobs = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--jobs takes a whole number of processes, not {text!r}") from None
+    if jobs < 0:
+        raise argparse.ArgumentTypeError("--jobs takes 1 or more processes (0: one per core)")
+    return jobs or os.cpu_count() or 1
+
+
+def _analyse(paths: list[str], jobs: int = 1):
     """The event of ``paths``; files that could not be read are named on stderr."""
     from .core.analysis.comparison import compare
 
     try:
-        comparison = compare(paths)
+        comparison = compare(paths, jobs=jobs)
     except ValueError as exc:
         raise CommandError(exc) from None
     for problem in comparison.problems:
@@ -153,18 +166,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run_compare(args: argparse.Namespace) -> int:
-    from .core.files import write_csv
+    from .core.files import write_table
     from .core.sharing.summary import summary_lines
 
-    comparison = _analyse(args.paths)
-    with _writing_to(args.out):
-        written = [
-            write_csv(comparison.alignment_frame(), args.out / "alignment.csv"),
-            write_csv(comparison.differences_frame(), args.out / "differences.csv"),
-            write_csv(comparison.variants_frame(), args.out / "variants.csv"),
-            write_csv(comparison.markers_frame(), args.out / "markers.csv"),
-            write_csv(comparison.terms_frame(), args.out / "terms.csv"),
-        ]
+    comparison = _analyse(args.paths, args.jobs)
+    with _writing_to(args.out):  # with the csv module: the command starts without importing pandas
+        written = [write_table(columns, rows, args.out / name)
+                   for name, (columns, rows) in comparison.tables().items()]
     if not args.quiet:
         lines = summary_lines(comparison) + ["", "Wrote " + ", ".join(str(p) for p in written)]
         print("\n".join(_visual(line) for line in lines) if args.visual else "\n".join(lines))

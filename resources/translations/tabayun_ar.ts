@@ -849,6 +849,18 @@ Off: only the outlet's own wording and its paraphrases.</source>
         <translation>جارٍ التحميل… %p%</translation>
     </message>
     <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Stop opening this event (Esc)</source>
+        <translation>أوقف فتح هذا الحدث (Esc)</translation>
+    </message>
+    <message>
+        <source>Opening the event was cancelled.</source>
+        <translation>أُلغي فتح الحدث.</translation>
+    </message>
+    <message>
         <source>the sample event</source>
         <translation>الحدث التجريبي</translation>
     </message>
@@ -1426,6 +1438,10 @@ Next open difference: Ctrl+F8.</source>
 <context>
     <name>Stage</name>
     <message>
+        <source>reading files</source>
+        <translation>قراءة الملفات</translation>
+    </message>
+    <message>
         <source>segmenting</source>
         <translation>التقسيم</translation>
     </message>
@@ -1436,6 +1452,10 @@ Next open difference: Ctrl+F8.</source>
     <message>
         <source>comparing words</source>
         <translation>مقارنة الكلمات</translation>
+    </message>
+    <message>
+        <source>collating</source>
+        <translation>المقابلة بين النصوص</translation>
     </message>
     <message>
         <source>finding markers</source>

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import os
 
+import pytest
 from PySide6.QtCore import Qt
 
 from tabayun.core.annotation.codebook import default_codebook
-from tabayun.core.annotation.labels import read_labels
+from tabayun.core.annotation.labels import LabelStore, new_label, read_labels
 from tabayun.core.annotation.targets import for_difference
 from tabayun.core.analysis.normalize import fold
 from tabayun.ui.roles import LabelsRole
@@ -103,7 +104,9 @@ def test_omission_cell_is_labelled_against_an_outlet_that_reports_it(qtbot, labe
     assert label.doc_id in view.rows[row].units and label.difference_category == "omission"
 
 
-def test_a_crash_between_write_and_replace_leaves_the_file_intact(qtbot, labelling_window, event_dir, monkeypatch):
+def test_a_save_failing_mid_write_leaves_the_file_intact(qtbot, labelling_window, event_dir, monkeypatch):
+    # A new label is appended then fsynced (cut back if that fails); other changes are
+    # written to a temp file, fsynced and renamed: an I/O error at fsync hits both.
     w = labelling_window
     w.show_difference(war_defence(w))
     press(qtbot, w, key_of("referent_label"))
@@ -113,6 +116,7 @@ def test_a_crash_between_write_and_replace_leaves_the_file_intact(qtbot, labelli
     def power_cut(*_args, **_kwargs):
         raise OSError(5, "Input/output error")
 
+    monkeypatch.setattr(os, "fsync", power_cut)
     monkeypatch.setattr(os, "replace", power_cut)
     press(qtbot, w, key_of("agency"))
     monkeypatch.undo()
@@ -196,15 +200,32 @@ def test_a_code_key_in_the_labels_table_recodes_the_selected_label(qtbot, labell
     assert read_labels(event_dir / "labels.csv")[0].code == "referent_label"
 
 
-def test_the_labels_table_stays_sorted_when_labels_are_added(qtbot, labelling_window):
+@pytest.mark.parametrize("order", [Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder])
+def test_the_labels_table_stays_sorted_when_labels_are_added(qtbot, labelling_window, event_dir, order):
+    # Each new label is put in its place (a binary search), not the table sorted again:
+    # the rows must be exactly what sorting them all gives.
     w = labelling_window
     panel = w.labelling.labels_panel
-    panel.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)  # by the words
+    panel.table.sortByColumn(2, order)  # by the words
     for d in [d for d in w.view.comparison.differences if d.kind == "substitution"][:5]:
         w.show_difference(d)
         press(qtbot, w, key_of("referent_label"))
+    # another window (here a store of its own) appends a label: the watcher shows it, in place
+    other = LabelStore(event_dir / "labels.csv", w.labelling.annotation.event_name)
+    article = w.view.comparison.articles[doc_of(w.view, "002")]
+    other.add(new_label(event=other.event, annotator="Other", codebook=default_codebook(), code="agency",
+                        article=article, start=0, end=4))
+    qtbot.waitUntil(lambda: panel.proxy.rowCount() == 6, timeout=5000)
     shown = [panel.proxy.index(r, 2).data() for r in range(panel.proxy.rowCount())]
-    assert len(shown) == 5 and shown == sorted(shown)
+    model = panel.model
+    resorted = sorted(model.items, key=lambda label: model.sort_key(label, 2),
+                      reverse=order == Qt.SortOrder.DescendingOrder)
+    assert [" ".join(x.text.split()) for x in resorted] == shown
+    assert shown == sorted(shown, reverse=order == Qt.SortOrder.DescendingOrder)
+    qtbot.keyClick(w.grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # a row removed
+    assert panel.proxy.rowCount() == 5
+    for label in w.labelling.annotation.labels:  # every label found in its row
+        assert model.items[model.row_of(label.label_id)] is label
 
 
 def _click_difference_in_panel(qtbot, w, d):

@@ -83,3 +83,33 @@ def test_merge_and_agreement_escape_annotator_names_and_codes_in_headers(tmp_pat
 def test_the_escape_is_a_bijection():
     for text in PAYLOADS + ["'", "''", "'=x", "", "ok", "\tTAB"]:
         assert unescape_cell(escape_cell(text)) == text and not escape_cell(text).startswith(FORMULA_STARTS)
+
+
+def test_write_table_writes_what_write_csv_writes_for_the_same_values(tmp_path):
+    # The command line writes its tables with the csv module (no pandas to import): the
+    # files must be the ones pandas wrote, byte for byte.
+    from tabayun.core.files import write_table
+
+    columns = ["doc_id", "=start", "score", "count", "maybe", "flag", "text"]
+    rows = [["001_a", 3, 0.1 + 0.2, 7, None, True, PAYLOADS[0]],
+            ["002_b", 0, 1.0, -2, 4.5, False, "قال «وزير الحرب»,\n\"اقتباس\""],
+            ["003_c", 12, float("nan"), 0, None, True, "'plain"]]
+    write_csv(pd.DataFrame(rows, columns=columns), tmp_path / "pandas.csv")
+    write_table(columns, rows, tmp_path / "csv.csv")
+    assert (tmp_path / "csv.csv").read_bytes() == (tmp_path / "pandas.csv").read_bytes()
+    assert read_csv(tmp_path / "csv.csv")["text"].tolist() == [r[-1] for r in rows]
+
+
+def test_the_tables_compare_writes_are_the_frames_written_by_pandas(sample, tmp_path):
+    from tabayun.core.files import write_table
+
+    frames = {"alignment.csv": sample.alignment_frame(), "differences.csv": sample.differences_frame(),
+              "variants.csv": sample.variants_frame(), "markers.csv": sample.markers_frame(),
+              "terms.csv": sample.terms_frame()}
+    tables = sample.tables()
+    assert list(tables) == list(frames)
+    for name, (columns, rows) in tables.items():
+        assert rows, name  # the sample event has some of each
+        write_table(columns, rows, tmp_path / f"csv-{name}")
+        write_csv(frames[name], tmp_path / f"pandas-{name}")
+        assert (tmp_path / f"csv-{name}").read_bytes() == (tmp_path / f"pandas-{name}").read_bytes(), name

@@ -390,24 +390,41 @@ def test_a_lock_left_by_a_crash_is_broken_and_a_live_one_waited_for(tmp_path, mo
 
 # --- crashes ------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("broken", ["replace", "fsync"])
+REAL_WRITE = os.write
+
+
+def half_written(fd, data):
+    """A disk that fills up mid-write: half the bytes land, then the write fails."""
+    REAL_WRITE(fd, bytes(data[:len(data) // 2]))
+    raise OSError(28, "No space left on device")
+
+
+@pytest.mark.parametrize("broken", ["replace", "fsync", "write"])
 def test_a_crash_mid_save_leaves_the_last_saved_file(tmp_path, monkeypatch, broken):
+    # A new label is appended (os.write, os.fsync; cut back if either fails); an edit, a
+    # delete or an undo rewrites the file (os.fsync of a temp file, os.replace).
     path = tmp_path / "labels.csv"
     store = LabelStore(path, EVENT)
     first = store.add(simple_label(ART, 4, 14))
+    gone = store.add(simple_label(ART, 15, 20))
+    store.delete(gone.label_id)
     before = path.read_bytes()
 
     def crash(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
     with monkeypatch.context() as patch:
-        patch.setattr(os, broken, crash)
-        with pytest.raises(OSError, match="No space left"):
-            store.add(simple_label(ART, 0, 3))
-        with pytest.raises(OSError):
-            store.update(first.label_id, note="lost")
-        with pytest.raises(OSError):
-            store.delete(first.label_id)
+        patch.setattr(os, broken, half_written if broken == "write" else crash)
+        if broken in ("write", "fsync"):
+            with pytest.raises(OSError, match="No space left"):
+                store.add(simple_label(ART, 0, 3))
+        if broken in ("replace", "fsync"):
+            with pytest.raises(OSError):
+                store.update(first.label_id, note="lost")
+            with pytest.raises(OSError):
+                store.delete(first.label_id)
+            with pytest.raises(OSError):
+                store.add(gone)  # undo of the delete
     assert path.read_bytes() == before
     assert files_in(tmp_path) == ["labels.csv"]  # no temp file, no lock
     assert store.labels == [first]  # memory matches the file: nothing half done

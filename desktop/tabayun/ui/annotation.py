@@ -131,8 +131,10 @@ class Annotation(QObject):
         self._reload_timer.timeout.connect(self.reload)
         self._seen_mtime: int | None = None  # of the labels file as we last wrote or read it
         # bound methods, not lambdas: Qt disconnects them when this object goes. The folder
-        # is watched, not the file: an atomic save replaces the file, and a watch on it ends.
+        # is watched (an atomic save replaces the file, and a watch on it ends) and the file
+        # too (a new label is appended to it: the folder does not change).
         self._watcher.directoryChanged.connect(self._folder_changed)
+        self._watcher.fileChanged.connect(self._folder_changed)
         self.undo_stack.indexChanged.connect(self._index_changed)
 
     # --- codebook -------------------------------------------------------------------
@@ -317,6 +319,7 @@ class Annotation(QObject):
             return "#999999"  # a code of another codebook: still shown
 
     def _folder_changed(self, _path: str) -> None:
+        self._watch_file()
         if self._mtime() != self._seen_mtime:
             self._reload_timer.start()  # another writer; a burst of writes is one reload
 
@@ -327,10 +330,17 @@ class Annotation(QObject):
             return None
 
     def _watch(self) -> None:
-        if self._watcher.directories():
-            self._watcher.removePaths(self._watcher.directories())
+        watched = self._watcher.directories() + self._watcher.files()
+        if watched:
+            self._watcher.removePaths(watched)
         if self.path is not None and self.path.parent.is_dir():
             self._watcher.addPath(str(self.path.parent))
+        self._watch_file()
+
+    def _watch_file(self) -> None:
+        """Watch the file itself again: a watch ends when a save replaces the file."""
+        if self.path is not None and not self._watcher.files() and self.path.is_file():
+            self._watcher.addPath(str(self.path))
 
     def _index_changed(self, _index: int) -> None:
         self._changed()
@@ -339,5 +349,6 @@ class Annotation(QObject):
         self._seen_mtime = self._mtime()
         if self.path is not None and not self._watcher.directories():
             self._watch()  # the folder was made by the first save
+        self._watch_file()
         self._spans = None
         self.changed.emit()

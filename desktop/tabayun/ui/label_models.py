@@ -93,6 +93,8 @@ class LabelsModel(SortedItems):
         self.outlets = outlets
         self.codebook: Codebook | None = None
         self.items: list[Label] = []
+        self._by_id: dict[str, Label] = {}  # the labels shown, by id
+        self._last: list[Label] = []  # as last given, in the store's order
         outlets.changed.connect(lambda what: what in ("names", "blind", "reset") and self._refresh())
 
     def set_labels(self, labels: list[Label], codebook: Codebook | None) -> None:
@@ -103,32 +105,50 @@ class LabelsModel(SortedItems):
         if codebook is not self.codebook or not self._sync(labels):
             self.beginResetModel()
             self.items = labels
+            self._by_id = {label.label_id: label for label in labels}
+            self._last = labels
             self.codebook = codebook
             self.endResetModel()
             self.resort()
 
     def _sync(self, labels: list[Label]) -> bool:
-        """Apply a small change row by row (the model keeps its own row order; the view
-        sorts). False when too much changed: then a reset is cheaper."""
-        new = {label.label_id: label for label in labels}
-        old = {label.label_id for label in self.items}
-        added = [label for label in labels if label.label_id not in old]
-        removed = [row for row, label in enumerate(self.items) if label.label_id not in new]
-        if len(added) + len(removed) > SYNC_LIMIT or (not self.items and labels):
+        """Apply a small change row by row: a new label is inserted where the view's sort
+        puts it (a binary search, not a sort of every label), an edited one changes in its
+        row. The store keeps an unchanged label the same object, so one pass over the
+        labels by identity finds what changed. False when too much changed: then a reset."""
+        if not self.items and labels:
             return False
-        for row in reversed(removed):
-            self.beginRemoveRows(QModelIndex(), row, row)
-            del self.items[row]
-            self.endRemoveRows()
-        for row, label in enumerate(self.items):
-            if new[label.label_id] != label:
-                self.items[row] = new[label.label_id]
-                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
-        if added:
-            self.beginInsertRows(QModelIndex(), len(self.items), len(self.items) + len(added) - 1)
-            self.items.extend(added)
+        known, last, self._last = self._by_id, self._last, labels
+        added, edited = [], []
+        if len(labels) >= len(last) and labels[:len(last)] == last:  # compared in C, by identity first
+            added = labels[len(last):]  # the usual change: new labels after the others
+        else:
+            for label in labels:
+                had = known.get(label.label_id)
+                if had is None:
+                    added.append(label)
+                elif had is not label:
+                    edited.append(label)
+        removed = len(known) + len(added) - len(labels)
+        if len(added) + removed + len(edited) > SYNC_LIMIT:
+            return False
+        if removed:
+            new = {label.label_id for label in labels}
+            for row in reversed([row for row, label in enumerate(self.items) if label.label_id not in new]):
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del known[self.items[row].label_id]
+                del self.items[row]
+                self.endRemoveRows()
+        for label in edited:
+            row = self.row_of(label.label_id)
+            self.items[row] = known[label.label_id] = label
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+        for label in added:
+            row = self.insert_position(label)
+            self.beginInsertRows(QModelIndex(), row, row)
+            self.items.insert(row, label)
+            known[label.label_id] = label
             self.endInsertRows()
-            self.resort()
         return True
 
     def _refresh(self) -> None:
@@ -136,16 +156,23 @@ class LabelsModel(SortedItems):
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
 
     def row_of(self, label_id: str) -> int:
-        return next((i for i, label in enumerate(self.items) if label.label_id == label_id), -1)
+        label = self._by_id.get(label_id)
+        return -1 if label is None else self.row_of_item(label)
 
-    def _values(self, label: Label) -> tuple:
-        return (self._code_label(label.code), self._outlet(label.doc_id, label.outlet), label.text,
-                self._outlet(label.other_doc_id, label.other_outlet), label.other_text, label.note,
-                "" if label.confidence is None else f"{label.confidence:.1f}", label.annotator,
-                "" if label.row_id is None else label.row_id)
+    def _value(self, label: Label, column: int):
+        if column == 0:
+            return self._code_label(label.code)
+        if column in (1, 3):
+            return (self._outlet(label.doc_id, label.outlet) if column == 1
+                    else self._outlet(label.other_doc_id, label.other_outlet))
+        if column == 6:
+            return "" if label.confidence is None else f"{label.confidence:.1f}"
+        if column == 8:
+            return "" if label.row_id is None else label.row_id
+        return getattr(label, ("", "", "text", "", "other_text", "note", "", "annotator")[column])
 
     def sort_key(self, label: Label, column: int):
-        value = self._values(label)[column]
+        value = self._value(label, column)
         return (isinstance(value, str), value, label.created_at)  # empty row ids after numbers
 
     def _outlet(self, doc: str, fallback: str) -> str:
@@ -164,7 +191,7 @@ class LabelsModel(SortedItems):
             return None
         label = self.items[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, SortRole):
-            value = self._values(label)[index.column()]
+            value = self._value(label, index.column())
             if role == SortRole:
                 return value
             return value if index.column() not in (2, 4) else " ".join(str(value).split())

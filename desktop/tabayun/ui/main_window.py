@@ -10,10 +10,10 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QGuiApplication, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QFont, QGuiApplication, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QInputDialog, QLabel, QLineEdit,
-                               QMainWindow, QMenu, QMessageBox, QProgressBar, QStackedWidget, QTabWidget,
-                               QToolBar, QToolButton, QVBoxLayout, QWidget)
+                               QMainWindow, QMenu, QMessageBox, QProgressBar, QPushButton, QStackedWidget,
+                               QTabWidget, QToolBar, QToolButton, QVBoxLayout, QWidget)
 
 from .. import __version__
 from ..core.model import Difference
@@ -41,24 +41,31 @@ from .present import PresentationWindow
 from .settings import MAX_ZOOM, MIN_ZOOM, Settings, event_key
 from .sharing import Sharing
 from .shortcuts import shortcuts_dialog
-from .workers import run_task
+from .preview import PREVIEW_ROWS, RowsPreview
+from .workers import Task, run_task
 
 
-def load_event(paths: list[str], progress=None) -> EventView:
+def load_event(paths: list[str], progress=None, partial=None) -> EventView:
     """Worker-thread job: analyse the event and index it for the window (all in core).
     core.comparison (pandas, scipy) is imported here, off the GUI thread, so the window
-    is up while it loads."""
+    is up while it loads. ``partial`` gets the articles and their first rows once aligned."""
     from ..core.analysis.comparison import compare
 
-    return EventView(compare(paths, progress=progress))
+    def first_rows(articles, rows) -> None:
+        if partial is not None:
+            partial((articles, rows[:PREVIEW_ROWS]))
+
+    return EventView(compare(paths, progress=progress, on_rows=first_rows))
 
 
 # The analysis's stages as core reports them (comparison.compare), named in the progress bar.
 LOAD_STAGES = {
+    "reading files": QT_TRANSLATE_NOOP("Stage", "reading files"),
     "segmenting": QT_TRANSLATE_NOOP("Stage", "segmenting"),
     "aligning": QT_TRANSLATE_NOOP("Stage", "aligning"),
     "comparing words": QT_TRANSLATE_NOOP("Stage", "comparing words"),
     "finding markers": QT_TRANSLATE_NOOP("Stage", "finding markers"),
+    "collating": QT_TRANSLATE_NOOP("Stage", "collating"),
     "done": QT_TRANSLATE_NOOP("Stage", "done"),
 }
 
@@ -174,6 +181,8 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.placeholder)
         self.stack.addWidget(self.grid)
+        self.preview = RowsPreview()  # the claims of an event being opened, before the grid
+        self.stack.addWidget(self.preview)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 4, 6, 0)
@@ -352,10 +361,19 @@ class MainWindow(QMainWindow):
         self.progress.setMaximumWidth(220)
         self.progress.setTextVisible(True)
         self.progress.hide()
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setObjectName("cancel_loading")
+        self.cancel_button.setToolTip(self.tr("Stop opening this event (Esc)"))
+        self.cancel_button.clicked.connect(self.cancel_loading)
+        self.cancel_button.hide()
+        self._cancel_key = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.cancel_loading)
+        self._cancel_key.setEnabled(False)  # Esc is the grid's (clearing a selection) otherwise
+        self._task: Task | None = None
         self.review_progress = ReviewProgress()
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(self.review_progress)
         self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.cancel_button)
 
     def _connect(self) -> None:
         self.outlets.changed.connect(self._outlets_changed)
@@ -382,20 +400,57 @@ class MainWindow(QMainWindow):
         paths = [str(p) for p in paths]
         if not paths:
             return
+        if self._task is not None:
+            self._task.cancel()  # a load under way is replaced by this one
         self._generation += 1
         generation = self._generation
+        self._status_before = self.status_label.text()
         self.loading = True
         self.progress.setValue(0)
         self.progress.setFormat(self.tr("Loading… %p%"))
         self.progress.show()
+        self.cancel_button.show()
+        self._cancel_key.setEnabled(True)
         what = self.tr("the sample event") if self._is_sample(paths) else ", ".join(Path(p).name for p in paths[:3])
         self.status_label.setText(self.tr("Loading {what}…").format(what=what))
         if self.view is None:
             self.placeholder.setText(self.tr("Loading {what}…").format(what=what))
-        run_task(partial(load_event, paths),
-                 lambda view: self._loaded(generation, paths, view),
-                 lambda exc: self._load_error(generation, paths, exc),
-                 lambda stage, fraction: self._progress(generation, stage, fraction))
+        self._task = run_task(partial(load_event, paths),
+                              lambda view: self._loaded(generation, paths, view),
+                              lambda exc: self._load_error(generation, paths, exc),
+                              lambda stage, fraction: self._progress(generation, stage, fraction),
+                              on_partial=lambda first: self._first_rows(generation, *first))
+
+    def cancel_loading(self) -> None:
+        """Stop opening an event (Esc, the Cancel button): the event shown before, if any,
+        stays as it was; the one being opened is never half shown."""
+        if not self.loading or self._task is None:
+            return
+        self._task.cancel()
+        self._generation += 1  # anything still on its way from that load is dropped
+        self._end_loading()
+        self.stack.setCurrentWidget(self.grid if self.view is not None else self.placeholder)
+        if self.view is None:
+            self.placeholder.setText(self.tr("Open articles about one event: File → Open, or drop files here."))
+            self.status_label.setText(self.tr("Nothing loaded"))
+        else:
+            self.status_label.setText(self._status_before)
+        self.statusBar().showMessage(self.tr("Opening the event was cancelled."), 4000)
+
+    def _end_loading(self) -> None:
+        self.loading = False
+        self._task = None
+        self.progress.hide()
+        self.cancel_button.hide()
+        self._cancel_key.setEnabled(False)
+        self.preview.clear()
+        self.preview.setRowCount(0)
+
+    def _first_rows(self, generation: int, articles, rows) -> None:
+        """The claims are aligned, the words not yet compared: show them meanwhile."""
+        if generation == self._generation and self.loading:
+            self.preview.show_rows(articles, rows)
+            self.stack.setCurrentWidget(self.preview)
 
     @staticmethod
     def _is_sample(paths: list[str]) -> bool:
@@ -413,8 +468,8 @@ class MainWindow(QMainWindow):
     def _load_error(self, generation: int, paths: list[str], exc: BaseException) -> None:
         if generation != self._generation:
             return
-        self.loading = False
-        self.progress.hide()
+        self._end_loading()
+        self.stack.setCurrentWidget(self.grid if self.view is not None else self.placeholder)
         message = self.tr("Could not open {files}: {error}").format(
             files=", ".join(Path(p).name for p in paths), error=exc)
         if not isinstance(exc, (ValueError, OSError)):
@@ -429,8 +484,7 @@ class MainWindow(QMainWindow):
     def _loaded(self, generation: int, paths: list[str], view: EventView) -> None:
         if generation != self._generation:
             return
-        self.loading = False
-        self.progress.hide()
+        self._end_loading()
         self.set_event(view, paths)
 
     def set_event(self, view: EventView, paths: list[str]) -> None:

@@ -11,24 +11,29 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
-
-import pandas as pd
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from ..model import Article, Difference, LoadProblem, Marker, Row, Segment, Slot, Unit, UnitKind
 from . import collate as collate_stage
 from . import diff as diff_stage
 from .align import AlignSettings, align
-from .markers import find_markers, markers_frame
+from .markers import MARKER_COLUMNS, find_markers, markers_frame, markers_table
 from .normalize import Normalizer, tokenize
 from .readers import load_paths
 from .units import split_units
+
+if TYPE_CHECKING:  # pandas only where a DataFrame is asked for: `tabayun compare` starts without it
+    import pandas as pd
 
 # Below this share of its claims found in other articles, an article is probably
 # about another event (it shares only background with the rest).
 OTHER_EVENT_OVERLAP = 0.25
 
+ALIGNMENT_COLUMNS = ["row_id", "doc_id", "outlet", "unit_id", "char_start", "char_end", "text", "kind"]
 ProgressCallback = Callable[[str, float], None]
+# Called with the articles and their aligned rows as soon as they are aligned, before the
+# words are compared: a window can show the claims while the rest is worked out.
+RowsCallback = Callable[[dict[str, Article], list[Row]], None]
 
 
 @dataclass(frozen=True)
@@ -86,17 +91,28 @@ class Comparison:
         return {u.unit_id: row.row_id for row in self.rows for units in row.units.values() for u in units}
 
     # --- tables ---------------------------------------------------------------
+    def tables(self) -> dict[str, tuple[list[str], list[tuple]]]:
+        """The CSVs `tabayun compare` writes, by file name: columns and rows of plain values
+        (core.files.write_table writes them without pandas; the *_frame methods are the
+        same tables as DataFrames)."""
+        return {
+            "alignment.csv": (ALIGNMENT_COLUMNS, self.alignment_table()),
+            "differences.csv": (diff_stage.DIFFERENCE_COLUMNS, diff_stage.differences_table(self.differences)),
+            "variants.csv": (collate_stage.VARIANT_COLUMNS, collate_stage.variants_table(self.slots, self.articles)),
+            "markers.csv": (MARKER_COLUMNS, markers_table(self.markers)),
+            "terms.csv": (diff_stage.TERM_COLUMNS, diff_stage.terms_table(self.terms, self.articles)),
+        }
+
+    def alignment_table(self) -> list[tuple]:
+        """One line per unit (:data:`ALIGNMENT_COLUMNS`)."""
+        return [(row.row_id, doc, self.outlet(doc), u.unit_id, u.start, u.end, u.text, u.kind.value)
+                for row in self.rows for doc, units in row.units.items() for u in units]
+
     def alignment_frame(self) -> pd.DataFrame:
         """One line per unit: row_id, doc_id, outlet, unit_id, char_start, char_end, text, kind."""
-        records = [
-            {
-                "row_id": row.row_id, "doc_id": doc, "outlet": self.outlet(doc), "unit_id": u.unit_id,
-                "char_start": u.start, "char_end": u.end, "text": u.text, "kind": u.kind.value,
-            }
-            for row in self.rows for doc, units in row.units.items() for u in units
-        ]
-        columns = ["row_id", "doc_id", "outlet", "unit_id", "char_start", "char_end", "text", "kind"]
-        return pd.DataFrame.from_records(records, columns=columns)
+        import pandas as pd
+
+        return pd.DataFrame.from_records(self.alignment_table(), columns=ALIGNMENT_COLUMNS)
 
     def differences_frame(self) -> pd.DataFrame:
         return diff_stage.differences_frame(self.differences)
@@ -115,6 +131,8 @@ class Comparison:
         return diff_stage.terms_frame(self.terms, self.articles)
 
     def articles_frame(self) -> pd.DataFrame:
+        import pandas as pd
+
         overlap = {o.doc_id: o for o in self.overlap()}
         return pd.DataFrame.from_records([
             {
@@ -141,8 +159,10 @@ def build_normalizer(articles: Iterable[Article], units: dict[str, list[Unit]]) 
 
 def compare_articles(articles: Iterable[Article], problems: Iterable[LoadProblem] = (),
                      settings: AlignSettings | None = None,
-                     progress: ProgressCallback | None = None) -> Comparison:
-    """Analyse already loaded articles (doc_ids must be unique)."""
+                     progress: ProgressCallback | None = None, on_rows: RowsCallback | None = None,
+                     jobs: int = 1) -> Comparison:
+    """Analyse already loaded articles (doc_ids must be unique); ``jobs`` processes
+    collate the rows (the same result as one)."""
     report = progress or (lambda _stage, _fraction: None)
     ordered = dict(sorted(((a.doc_id, a) for a in articles), key=lambda kv: kv[0]))
     if len(ordered) < 1:
@@ -155,10 +175,12 @@ def compare_articles(articles: Iterable[Article], problems: Iterable[LoadProblem
     normalizer = build_normalizer(ordered.values(), units)
     report("aligning", 0.3)
     rows = align(units, {d: a.text for d, a in ordered.items()}, normalizer, settings)
+    if on_rows is not None:
+        on_rows(ordered, rows)
     report("finding markers", 0.6)
     markers = find_markers(ordered, units, normalizer)
     report("collating", 0.7)
-    slots = collate_stage.collate(rows, ordered, normalizer, markers)
+    slots = collate_stage.collate(rows, ordered, normalizer, markers, jobs=jobs)
     differences = collate_stage.slot_differences(slots, {d: a.text for d, a in ordered.items()})
     terms = collate_stage.slot_terms(slots)
     report("done", 1.0)
@@ -167,14 +189,17 @@ def compare_articles(articles: Iterable[Article], problems: Iterable[LoadProblem
 
 
 def compare(paths: Iterable[str | Path], settings: AlignSettings | None = None,
-            progress: ProgressCallback | None = None) -> Comparison:
-    """Load files or folders and analyse them as one event.
+            progress: ProgressCallback | None = None, on_rows: RowsCallback | None = None,
+            jobs: int = 1) -> Comparison:
+    """Load files or folders and analyse them as one event (``on_rows``: see RowsCallback).
 
     Files that cannot be read are listed in ``Comparison.problems``; the rest load.
     Raises ValueError when no article at all could be loaded, with the reasons.
     """
+    if progress is not None:
+        progress("reading files", 0.0)
     loaded = load_paths(paths)
     if not loaded.articles:
         reasons = "; ".join(str(p) for p in loaded.problems) or "no article files found"
         raise ValueError(f"no article could be loaded: {reasons}")
-    return compare_articles(loaded.articles, loaded.problems, settings, progress)
+    return compare_articles(loaded.articles, loaded.problems, settings, progress, on_rows, jobs)

@@ -17,11 +17,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from ..model import Article, Difference
 from .classify import DiffToken
 from .normalize import TOKEN_RE, Normalizer, fold
+
+if TYPE_CHECKING:  # pandas only where a DataFrame is asked for: `tabayun compare` starts without it
+    import pandas as pd
 
 DIFFERENCE_COLUMNS = ["row_id", "doc_a", "doc_b", "kind", "category", "a_start", "a_end", "a_text",
                       "b_start", "b_end", "b_text", "score"]
@@ -181,16 +184,28 @@ class TermPair:
 
 # --- tables ------------------------------------------------------------------------
 
+# A *_table gives the columns and rows (plain values) that core.files.write_table writes
+# without pandas; the *_frame is the same table as a DataFrame.
+def differences_table(differences: list[Difference]) -> list[tuple]:
+    return [tuple(getattr(d, name) for name in DIFFERENCE_COLUMNS) for d in differences]
+
+
 def differences_frame(differences: list[Difference]) -> pd.DataFrame:
+    import pandas as pd
+
     return pd.DataFrame([d.__dict__ for d in differences], columns=DIFFERENCE_COLUMNS)
 
 
-def terms_frame(terms: list[TermPair], articles: dict[str, Article]) -> pd.DataFrame:
+def terms_table(terms: list[TermPair], articles: dict[str, Article]) -> list[tuple]:
     """One line per term pair; the outlets columns read like "001 (outlet) ×3; 004 ×1"."""
     def outlets(by_doc: dict[str, int]) -> str:
         return "; ".join(f"{doc} ({articles[doc].outlet}) ×{n}" if doc in articles and articles[doc].outlet != doc
                          else f"{doc} ×{n}" for doc, n in by_doc.items())
 
-    return pd.DataFrame([{"term_a": t.term_a, "term_b": t.term_b, "category": t.category, "count": t.count,
-                          "outlets_a": outlets(t.by_doc_a), "outlets_b": outlets(t.by_doc)} for t in terms],
-                        columns=TERM_COLUMNS)
+    return [(t.term_a, t.term_b, t.category, t.count, outlets(t.by_doc_a), outlets(t.by_doc)) for t in terms]
+
+
+def terms_frame(terms: list[TermPair], articles: dict[str, Article]) -> pd.DataFrame:
+    import pandas as pd
+
+    return pd.DataFrame.from_records(terms_table(terms, articles), columns=TERM_COLUMNS)

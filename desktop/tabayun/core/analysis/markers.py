@@ -27,7 +27,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from .. import resources
 from ..model import Article, Marker, Unit
@@ -35,6 +35,9 @@ from .categories import require
 from .normalize import Normalizer, Token, is_arabic, strip_al, tokenize
 from .term_match import TermIndex, term_keys, token_keys
 from .voice import WORD_CHAR, VoiceMap, quotations, voice_map
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 MARKER_COLUMNS = ["doc_id", "char_start", "char_end", "text", "category", "entry", "voice", "strength",
                   "score", "group"]
@@ -234,7 +237,14 @@ def find_markers(articles: dict[str, Article], units: dict[str, list[Unit]], nor
     return sorted(markers, key=lambda m: (m.doc_id, m.start, m.end, m.category))
 
 
+def markers_table(markers: list[Marker]) -> list[tuple]:
+    return [(m.doc_id, m.start, m.end, m.text, m.category, m.entry, m.voice, m.strength, m.score, m.group)
+            for m in markers]
+
+
 def markers_frame(markers: list[Marker]) -> pd.DataFrame:
+    import pandas as pd  # only where a DataFrame is asked for
+
     return pd.DataFrame([{"doc_id": m.doc_id, "char_start": m.start, "char_end": m.end, "text": m.text,
                           "category": m.category, "entry": m.entry, "voice": m.voice, "strength": m.strength,
                           "score": m.score, "group": m.group} for m in markers], columns=MARKER_COLUMNS)

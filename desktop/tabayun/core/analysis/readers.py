@@ -18,7 +18,6 @@ import stat
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from charset_normalizer import from_bytes
 
 from ..model import Article, LoadProblem, LoadResult
 
@@ -79,6 +78,8 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     legacy = _legacy_arabic(data)
     if legacy:
         return legacy
+    from charset_normalizer import from_bytes  # only for a file neither UTF-8 nor UTF-16
+
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
         raise UnreadableFile("its encoding could not be recognised; save it as UTF-8")

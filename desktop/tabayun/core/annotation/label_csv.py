@@ -36,6 +36,40 @@ def labels_to_csv(labels: Iterable[Label]) -> bytes:
     return (_csv_line(LABEL_COLUMNS) + "".join(_label_line(label) for label in labels)).encode(CSV_ENCODING)
 
 
+def label_line(label: Label) -> bytes:
+    """The bytes of one label's line, as :func:`labels_to_csv` writes it (appended to a file)."""
+    return _label_line(label).encode("utf-8")
+
+
+def parse_appended(lines: bytes, path: str | Path) -> list[Label] | None:
+    """The labels in ``lines`` appended to a labels file, if they are whole lines exactly
+    as Tabayun writes them; None otherwise (then the whole file is read again)."""
+    if not lines.endswith(b"\r\n"):
+        return None
+    try:
+        labels = parse_labels(_csv_line(LABEL_COLUMNS).encode("utf-8") + lines, path)
+    except LabelFileError:
+        return None
+    return labels if b"".join(label_line(label) for label in labels) == lines else None
+
+
+def unfinished_tail(data: bytes) -> int | None:
+    """Where an unfinished last line starts (a save cut off by a crash or a full disk,
+    maybe NUL bytes after a power cut), or None if ``data`` ends where a line ends.
+
+    A line ends at a newline outside quotes: CSV doubles a quote inside a quoted cell,
+    so a newline is outside quotes when the quotes before it are even in number."""
+    if data.endswith(b"\n") and data.count(b'"') % 2 == 0:
+        return None
+    end = len(data)
+    while True:
+        end = data.rfind(b"\n", 0, end)
+        if end < 0:
+            return None  # not even a whole header line
+        if data.count(b'"', 0, end) % 2 == 0:
+            return end + 1
+
+
 @lru_cache(maxsize=100_000)
 def _label_line(label: Label) -> str:
     # Cached: a save rewrites every label, and nearly all are unchanged since the last one.

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from ..analysis.comparison import Comparison
 from ..analysis.markers import SCARE_QUOTES
 from ..analysis.normalize import tokenize
+
+if TYPE_CHECKING:  # a type only: the analysis is imported by whoever made the comparison
+    from ..analysis.comparison import Comparison
 
 TOP_CANDIDATES = 8
 TOP_TERMS = 5
