@@ -612,11 +612,17 @@ def _collate_in_processes(rows: list[Row], articles: dict[str, Article], normali
                           jobs: int) -> list[list[Slot]]:
     """Each row's slots, in row order, worked out by ``jobs`` processes (chunks of
     consecutive rows, a few per process so that a slow chunk does not keep the others idle)."""
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     size = max(1, -(-len(rows) // (jobs * 4)))
     chunks = [rows[k:k + size] for k in range(0, len(rows), size)]
-    with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(articles, normalizer)) as pool:
+    # Never fork the caller: the window (or a test run) has Qt threads, and a forked copy of a
+    # threaded process can deadlock or crash. A fork server starts clean; spawn where there is none.
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
+                             initargs=(articles, normalizer)) as pool:
         return [slots for done in pool.map(_collate_rows, chunks) for slots in done]
 
 
