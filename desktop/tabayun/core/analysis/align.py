@@ -87,6 +87,7 @@ def vectorize(units: list[Unit], texts: dict[str, str], normalizer: Normalizer) 
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     matrix = sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
+    matrix.sort_indices()  # each row's words in column order: the similarities are symmetric bit for bit
     doc_rows: dict[str, list[int]] = defaultdict(list)
     for r, u in enumerate(units):
         doc_rows[u.doc_id].append(r)
@@ -109,36 +110,49 @@ def candidate_links(vectors: UnitVectors, settings: AlignSettings) -> dict[tuple
 def _link_arrays(vectors: UnitVectors, settings: AlignSettings) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The candidate links as arrays (i < j, similarity), strongest first (ties: i, j).
 
-    Per article, sparse products of slices of its units against all units give every best
-    match in every other article (:func:`_best_per_article`); the rest is array work, so the
-    cost per pair of articles is a share of a few numpy calls, not a Python loop over units."""
+    The similarity matrix is symmetric bit for bit (each unit's words are in column order,
+    so both products sum the same terms in the same order): each pair of articles is
+    scored once, a block of the earlier one's units against the later ones' units giving
+    each unit's best match in the other article both ways (:func:`_best_per_article`). The
+    rest is array work, so the cost per pair of articles is a share of a few numpy calls,
+    not a Python loop over units."""
     matrix = vectors.matrix
     binary = matrix.copy()
     binary.data[:] = 1.0  # shared content words, counted by a product of 0/1 rows
-    matrix_t = matrix.T.tocsr()
     docs = sorted(vectors.doc_rows)
     # the units of each article are one contiguous run of matrix rows (units come doc by doc)
     starts = np.array([vectors.doc_rows[d][0] for d in docs])
     lengths = np.array([len(vectors.doc_rows[d]) for d in docs])
+    n = len(vectors.units)
+    # each unit's best match in each article and its similarity (first unit on ties)
+    best = np.zeros((n, len(docs)), dtype=np.int64)
+    best_sim = np.zeros((n, len(docs)))
+    for k in range(len(docs) - 1):
+        lo, hi = starts[k], starts[k] + lengths[k]
+        later_t = matrix[hi:].T.tocsr()
+        fwd, fwd_sim, back, back_sim = _best_per_article(matrix[lo:hi], later_t, starts[k + 1:] - hi, lengths[k + 1:])
+        best[lo:hi, k + 1:] = fwd + hi
+        best_sim[lo:hi, k + 1:] = fwd_sim
+        best[hi:, k] = back + lo
+        best_sim[hi:, k] = back_sim
     found_i, found_j, found_s = [], [], []
     for k, a in enumerate(docs):
         rows_a = vectors.doc_rows[a]
-        best, best_sim, best_back = _best_per_article(matrix[rows_a], matrix_t, starts, lengths)
-        arange = np.arange(len(rows_a))[:, None]
-        mutual = best_back[best] == arange
-        keep = (best_sim >= settings.threshold) | ((best_sim >= settings.mutual_threshold) & mutual)
+        best_a, sim_a = best[rows_a], best_sim[rows_a]
+        mutual = best[best_a, k] == rows_a[:, None]
+        keep = (sim_a >= settings.threshold) | ((sim_a >= settings.mutual_threshold) & mutual)
         keep[:, k] = False
         ia, doc = np.nonzero(keep)
         if not len(ia):
             continue
-        jb = best[ia, doc]
+        jb = best_a[ia, doc]
         # shared content words of the kept pairs only (a full product would cost as much again)
         shared = np.asarray(binary[rows_a[ia]].multiply(binary[jb]).sum(axis=1)).ravel()
         ok = shared >= settings.min_shared_words
         ia, jb = rows_a[ia[ok]], jb[ok]
         found_i.append(np.minimum(ia, jb))
         found_j.append(np.maximum(ia, jb))
-        found_s.append(best_sim[np.nonzero(keep)][ok])
+        found_s.append(sim_a[np.nonzero(keep)][ok])
     if not found_i:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, np.zeros(0)
@@ -152,11 +166,11 @@ def _link_arrays(vectors: UnitVectors, settings: AlignSettings) -> tuple[np.ndar
 
 
 def _best_per_article(a: sparse.csr_matrix, b_t: sparse.csr_matrix, starts: np.ndarray, lengths: np.ndarray
-                      ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+                      ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """For S = a @ b_t, whose columns are articles' units in runs (``starts``, ``lengths``),
     without holding S whole (slices of a's rows, at most BLOCK_ENTRIES at once): for each
     row and each article its best column and that similarity (the first column on ties, as
-    numpy's argmax), and for each column its best row."""
+    numpy's argmax), and for each column its best row and that similarity."""
     n_a, n_b = a.shape[0], b_t.shape[1]
     column = np.arange(n_b)
     best = np.zeros((n_a, len(starts)), dtype=np.int64)
@@ -170,18 +184,18 @@ def _best_per_article(a: sparse.csr_matrix, b_t: sparse.csr_matrix, starts: np.n
         is_best = block == np.repeat(sims, lengths, axis=1)
         best[lo:lo + step] = np.minimum.reduceat(np.where(is_best, column, n_b), starts, axis=1)
         best_sim[lo:lo + step] = sims
-        top = block.argmax(axis=0)
+        top = np.ascontiguousarray(block.T).argmax(axis=1)  # faster than argmax on axis 0
         top_sim = block[top, column]
         better = top_sim > col_max  # strictly: an earlier slice keeps a tie, like argmax
         col_best[better] = top[better] + lo
         col_max[better] = top_sim[better]
-    return best, best_sim, col_best
+    return best, best_sim, col_best, np.maximum(col_max, 0.0)
 
 
 def _best_matches(a: sparse.csr_matrix, b_t: sparse.csc_matrix) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """For the similarity matrix S = a @ b_t, without holding it whole: each row's argmax
     and max, and each column's argmax (the first index on ties, as numpy's argmax)."""
-    best, best_sim, col_best = _best_per_article(a, sparse.csr_matrix(b_t), np.array([0]), np.array([b_t.shape[1]]))
+    best, best_sim, col_best, _ = _best_per_article(a, sparse.csr_matrix(b_t), np.array([0]), np.array([b_t.shape[1]]))
     return best[:, 0], best_sim[:, 0], col_best
 
 
