@@ -52,32 +52,40 @@ class UnitVectors:
     keys: list[list[str]] = field(default_factory=list)
 
 
-def unit_keys(unit: Unit, text: str, normalizer: Normalizer) -> list[str]:
-    """The content-word matching keys of a unit (function words and 1-letter tokens dropped)."""
+def unit_keys(unit: Unit, text: str, normalizer: Normalizer, memo: dict[str, str | None] | None = None
+              ) -> list[str]:
+    """The content-word matching keys of a unit (function words and 1-letter tokens dropped).
+    ``memo`` (folded token -> its key, or None when dropped) saves asking again per token."""
+    memo = {} if memo is None else memo
     keys = []
     for tok in tokenize(text, unit.start, unit.end):
-        if normalizer.is_stopword(tok.folded):
-            continue
-        key = normalizer.key(tok.folded)
-        if len(key) > 1 or key.isdigit():
+        folded = tok.folded
+        if folded not in memo:
+            key = None if normalizer.is_stopword(folded) else normalizer.key(folded)
+            memo[folded] = key if key is not None and (len(key) > 1 or key.isdigit()) else None
+        key = memo[folded]
+        if key is not None:
             keys.append(key)
     return keys
 
 
 def vectorize(units: list[Unit], texts: dict[str, str], normalizer: Normalizer) -> UnitVectors:
-    keys = [unit_keys(u, texts[u.doc_id], normalizer) for u in units]
+    memo: dict[str, str | None] = {}
+    keys = [unit_keys(u, texts[u.doc_id], normalizer, memo) for u in units]
     vocab: dict[str, int] = {}
     df: dict[int, int] = defaultdict(int)
     rows, cols, vals = [], [], []
+    weight = {1: 1.0}  # 1 + log(count), once per count
     for r, ks in enumerate(keys):
-        counts: dict[int, int] = defaultdict(int)
-        for k in ks:
-            counts[vocab.setdefault(k, len(vocab))] += 1
+        counts = Counter(vocab.setdefault(k, len(vocab)) for k in ks)
         for c, n in counts.items():
             df[c] += 1
-            rows.append(r)
-            cols.append(c)
-            vals.append(1.0 + math.log(n))
+            w = weight.get(n)
+            if w is None:
+                w = weight[n] = 1.0 + math.log(n)
+            vals.append(w)
+        rows.extend([r] * len(counts))
+        cols.extend(counts)
     n_units = max(len(units), 1)
     idf = np.ones(len(vocab))
     for c, d in df.items():
@@ -246,10 +254,8 @@ class _Clusters:
         norm = math.sqrt(self.norm2[ra] * self.norm2[rb]) or 1.0
         return dot / norm >= self.s.cluster_agreement
 
-    def union(self, i: int, j: int) -> bool:
-        ra, rb = self.find(i), self.find(j)
-        if ra == rb:
-            return False
+    def join(self, ra: int, rb: int) -> bool:
+        """Merge the rows of two different roots if the guards allow it."""
         if rb < ra:
             ra, rb = rb, ra
         seen = (ra, self.version[ra], rb, self.version[rb])
@@ -289,8 +295,18 @@ def _cluster(vectors: UnitVectors, settings: AlignSettings) -> tuple[list[list[i
     """Groups of unit rows (each sorted), and each group's mean link similarity by its first member."""
     i, j, sim = _link_arrays(vectors, settings)
     clusters = _Clusters(vectors, settings)
+    # union by roots, find() inlined: with many outlets most of the (hundreds of
+    # thousands of) links join units already in one row, and a call per link showed
+    parent = clusters.parent
     for a, b in zip(i.tolist(), j.tolist()):
-        clusters.union(a, b)
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        while parent[b] != b:
+            parent[b] = parent[parent[b]]
+            b = parent[b]
+        if a != b:
+            clusters.join(a, b)
     by_root = _row_similarities(clusters, i, j, sim)
     groups = []
     sims = {}
