@@ -1354,6 +1354,17 @@ Off: only the outlet&apos;s own wording and its paraphrases.</source>
     </message>
 </context>
 <context>
+    <name>PreviewPane</name>
+    <message>
+        <source>Not aligned yet: each outlet&apos;s first sentences in its own order. A line here is not one claim; the claims appear when the articles are aligned.</source>
+        <translation>لم تُحاذَ النصوص بعد: الجمل الأولى من كل وسيلة بترتيبها الأصلي. السطر هنا ليس ادعاءً واحدًا؛ تظهر الادعاءات بعد محاذاة المقالات.</translation>
+    </message>
+    <message>
+        <source>Claims aligned: one row per claim. The words are still being compared; the full grid follows.</source>
+        <translation>حُوذيت الادعاءات: صف واحد لكل ادعاء. ما زالت مقارنة الكلمات جارية، ويليها الجدول كاملًا.</translation>
+    </message>
+</context>
+<context>
     <name>ReviewProgress</name>
     <message>
         <source> by {annotator}</source>
