@@ -187,3 +187,20 @@ def test_esc_during_the_unaligned_preview_of_the_first_event_empties_the_window(
     assert window.view is None and window.stack.currentWidget() is window.placeholder
     assert window.preview.table.rowCount() == 0
     assert "Open articles" in window.placeholder.text()
+
+
+def test_a_wide_event_previews_readable_columns_scrolling_sideways(qtbot, window, sample_dir):
+    from tabayun.core.analysis.readers import load_paths
+    from tabayun.core.analysis.units import split_units
+    from tabayun.core.model import Article
+    from tabayun.ui.grid import MIN_COLUMN_WIDTH
+
+    loaded = load_paths([sample_dir]).articles
+    articles = {f"{a.doc_id}-{k}": Article(f"{a.doc_id}-{k}", a.text, a.outlet) for k in range(5) for a in loaded}
+    units = {d: split_units(a)[1] for d, a in articles.items()}
+    window.preview.show_units(articles, units)
+    window.stack.setCurrentWidget(window.preview)
+    table = window.preview.table
+    assert table.columnCount() == len(articles) > 20
+    assert all(table.columnWidth(c) >= MIN_COLUMN_WIDTH for c in range(table.columnCount()))
+    assert table.horizontalScrollBar().maximum() > 0

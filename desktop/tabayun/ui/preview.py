@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QTableWid
                                QVBoxLayout, QWidget)
 
 from ..core.sharing.event_view import text_direction
+from .grid import MIN_COLUMN_WIDTH
 
 PREVIEW_ROWS = 200  # a few screens: the rest comes with the grid
 
@@ -30,7 +31,11 @@ class RowsPreview(QTableWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setWordWrap(False)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # as wide as the grid's columns at least: many outlets scroll sideways instead of
+        # squeezing every column to a sliver (and only the columns on screen are painted)
+        header.setMinimumSectionSize(MIN_COLUMN_WIDTH)
         self.aligned = False  # what the table holds: aligned claims, or each article's own order
 
     def _start(self, articles: dict, rows: int) -> list:
