@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
@@ -24,11 +24,11 @@
         <translation>المقاطع</translation>
     </message>
     <message>
-        <source>Cohen's κ</source>
+        <source>Cohen&apos;s κ</source>
         <translation>كابا كوهين κ</translation>
     </message>
     <message>
-        <source>Krippendorff's α</source>
+        <source>Krippendorff&apos;s α</source>
         <translation>ألفا كريبندورف α</translation>
     </message>
     <message>
@@ -125,7 +125,13 @@
     <message numerus="yes">
         <source>%n label(s) no longer match the article text; they are kept in {file} unchanged:</source>
         <translation>
-            <numerusform>لا تسميات لم تعد تطابق نص المقال؛ وهي محفوظة في {file} دون تغيير:</numerusform><numerusform>تسمية واحدة لم تعد تطابق نص المقال؛ وهي محفوظة في {file} دون تغيير:</numerusform><numerusform>تسميتان لم تعودا تطابقان نص المقال؛ وهما محفوظتان في {file} دون تغيير:</numerusform><numerusform>%n تسميات لم تعد تطابق نص المقال؛ وهي محفوظة في {file} دون تغيير:</numerusform><numerusform>%n تسمية لم تعد تطابق نص المقال؛ وهي محفوظة في {file} دون تغيير:</numerusform><numerusform>%n تسمية لم تعد تطابق نص المقال؛ وهي محفوظة في {file} دون تغيير:</numerusform></translation>
+            <numerusform>لا تسميات لم تعد تطابق نص المقال؛ وهي محفوظة في {file} دون تغيير:</numerusform>
+            <numerusform>تسمية واحدة لم تعد تطابق نص المقال؛ وهي محفوظة في {file} دون تغيير:</numerusform>
+            <numerusform>تسميتان لم تعودا تطابقان نص المقال؛ وهما محفوظتان في {file} دون تغيير:</numerusform>
+            <numerusform>%n تسميات لم تعد تطابق نص المقال؛ وهي محفوظة في {file} دون تغيير:</numerusform>
+            <numerusform>%n تسمية لم تعد تطابق نص المقال؛ وهي محفوظة في {file} دون تغيير:</numerusform>
+            <numerusform>%n تسمية لم تعد تطابق نص المقال؛ وهي محفوظة في {file} دون تغيير:</numerusform>
+        </translation>
     </message>
     <message>
         <source>{error}. The labels shown are those before that change; the next label you make is refused until the file is fixed.</source>
@@ -201,7 +207,7 @@
         <translation>ابحث عن رمز (بالعربية أو الإنجليزية)… Enter يطبّق الأول</translation>
     </message>
     <message>
-        <source>Select a highlighted difference, a marker, an omission or a cell, then press a code's key (1–9, letters) or click it. Enter takes the suggested code. Ctrl+Z undoes.</source>
+        <source>Select a highlighted difference, a marker, an omission or a cell, then press a code&apos;s key (1–9, letters) or click it. Enter takes the suggested code. Ctrl+Z undoes.</source>
         <translation>اختر فرقًا مظلَّلًا أو مؤشرًا أو إغفالًا أو خلية، ثم اضغط مفتاح الرمز (1–9، الحروف) أو انقره. Enter يعتمد الرمز المقترح. Ctrl+Z للتراجع.</translation>
     </message>
     <message>
@@ -267,7 +273,7 @@
         <translation>كلماتها</translation>
     </message>
     <message>
-        <source>Majority's words</source>
+        <source>Majority&apos;s words</source>
         <translation>كلمات الأغلبية</translation>
     </message>
     <message>
@@ -283,8 +289,12 @@
         <translation>الفئة</translation>
     </message>
     <message>
-        <source>Term</source>
-        <translation>المصطلح</translation>
+        <source>Usual term</source>
+        <translation>المصطلح الشائع</translation>
+    </message>
+    <message>
+        <source>Marked term</source>
+        <translation>المصطلح المخالف</translation>
     </message>
     <message>
         <source>Count</source>
@@ -331,12 +341,24 @@
     <message numerus="yes">
         <source>{shown} of %n variant(s)</source>
         <translation>
-            <numerusform>{shown} من 0 موضع اختلاف</numerusform><numerusform>{shown} من موضع اختلاف واحد</numerusform><numerusform>{shown} من موضعَي اختلاف</numerusform><numerusform>{shown} من %n مواضع اختلاف</numerusform><numerusform>{shown} من %n موضع اختلاف</numerusform><numerusform>{shown} من %n موضع اختلاف</numerusform></translation>
+            <numerusform>{shown} من 0 موضع اختلاف</numerusform>
+            <numerusform>{shown} من موضع اختلاف واحد</numerusform>
+            <numerusform>{shown} من موضعَي اختلاف</numerusform>
+            <numerusform>{shown} من %n مواضع اختلاف</numerusform>
+            <numerusform>{shown} من %n موضع اختلاف</numerusform>
+            <numerusform>{shown} من %n موضع اختلاف</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n variant(s)</source>
         <translation>
-            <numerusform>لا مواضع اختلاف</numerusform><numerusform>موضع اختلاف واحد</numerusform><numerusform>موضعا اختلاف</numerusform><numerusform>%n مواضع اختلاف</numerusform><numerusform>%n موضع اختلاف</numerusform><numerusform>%n موضع اختلاف</numerusform></translation>
+            <numerusform>لا مواضع اختلاف</numerusform>
+            <numerusform>موضع اختلاف واحد</numerusform>
+            <numerusform>موضعا اختلاف</numerusform>
+            <numerusform>%n مواضع اختلاف</numerusform>
+            <numerusform>%n موضع اختلاف</numerusform>
+            <numerusform>%n موضع اختلاف</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -371,7 +393,7 @@
     </message>
     <message>
         <source>H</source>
-        <comment>the headlines row's number</comment>
+        <comment>the headlines row&apos;s number</comment>
         <translation>ع</translation>
     </message>
     <message>
@@ -421,7 +443,7 @@
         <translation>&amp;ثبّت المقطع لزوج</translation>
     </message>
     <message>
-        <source>Keep the selected span; the next label pairs it with another outlet's span</source>
+        <source>Keep the selected span; the next label pairs it with another outlet&apos;s span</source>
         <translation>احتفظ بالمقطع المختار؛ تقرنه التسمية التالية بمقطع من وسيلة أخرى</translation>
     </message>
     <message>
@@ -461,7 +483,7 @@
         <translation>أعيد ترميزه: {code}؛ Ctrl+Z للتراجع</translation>
     </message>
     <message>
-        <source>No suggested code here: press a code's key</source>
+        <source>No suggested code here: press a code&apos;s key</source>
         <translation>لا رمز مقترح هنا: اضغط مفتاح رمز</translation>
     </message>
     <message>
@@ -469,7 +491,7 @@
         <translation>اختر مقطعًا في المقال الخام (Ctrl+R) أو خلية لتثبيتها</translation>
     </message>
     <message>
-        <source>Span pinned: now select the other outlet's span and press a code key</source>
+        <source>Span pinned: now select the other outlet&apos;s span and press a code key</source>
         <translation>ثُبّت المقطع: اختر الآن مقطع الوسيلة الأخرى واضغط مفتاح رمز</translation>
     </message>
     <message>
@@ -530,7 +552,13 @@
     <message numerus="yes">
         <source>%n label(s)</source>
         <translation>
-            <numerusform>لا تسميات</numerusform><numerusform>تسمية واحدة</numerusform><numerusform>تسميتان</numerusform><numerusform>%n تسميات</numerusform><numerusform>%n تسمية</numerusform><numerusform>%n تسمية</numerusform></translation>
+            <numerusform>لا تسميات</numerusform>
+            <numerusform>تسمية واحدة</numerusform>
+            <numerusform>تسميتان</numerusform>
+            <numerusform>%n تسميات</numerusform>
+            <numerusform>%n تسمية</numerusform>
+            <numerusform>%n تسمية</numerusform>
+        </translation>
     </message>
     <message>
         <source> · saved in {path}</source>
@@ -584,8 +612,8 @@
         <translation>الكلام المنقول</translation>
     </message>
     <message>
-        <source>Also mark loaded words inside quotations (a speaker's words the outlet quotes).
-Off: only the outlet's own wording and its paraphrases.</source>
+        <source>Also mark loaded words inside quotations (a speaker&apos;s words the outlet quotes).
+Off: only the outlet&apos;s own wording and its paraphrases.</source>
         <translation>ميّز أيضًا الألفاظ المشحونة داخل الاقتباسات (كلام متحدث تنقله الوسيلة).
 عند الإيقاف: صياغة الوسيلة نفسها وإعادة صياغتها فقط.</translation>
     </message>
@@ -725,7 +753,7 @@ Off: only the outlet's own wording and its paraphrases.</source>
         <translation>المقال ال&amp;خام</translation>
     </message>
     <message>
-        <source>Show the current outlet's whole article, furniture included (Ctrl+R)</source>
+        <source>Show the current outlet&apos;s whole article, furniture included (Ctrl+R)</source>
         <translation>اعرض مقال الوسيلة الحالية كاملًا بعناصر صفحته (Ctrl+R)</translation>
     </message>
     <message>
@@ -891,12 +919,24 @@ Off: only the outlet's own wording and its paraphrases.</source>
     <message numerus="yes">
         <source>%n file(s) could not be loaded;</source>
         <translation>
-            <numerusform>لم يتعذّر تحميل أي ملف؛</numerusform><numerusform>تعذّر تحميل ملف واحد؛</numerusform><numerusform>تعذّر تحميل ملفين؛</numerusform><numerusform>تعذّر تحميل %n ملفات؛</numerusform><numerusform>تعذّر تحميل %n ملفًا؛</numerusform><numerusform>تعذّر تحميل %n ملف؛</numerusform></translation>
+            <numerusform>لم يتعذّر تحميل أي ملف؛</numerusform>
+            <numerusform>تعذّر تحميل ملف واحد؛</numerusform>
+            <numerusform>تعذّر تحميل ملفين؛</numerusform>
+            <numerusform>تعذّر تحميل %n ملفات؛</numerusform>
+            <numerusform>تعذّر تحميل %n ملفًا؛</numerusform>
+            <numerusform>تعذّر تحميل %n ملف؛</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>the other %n article(s) loaded:</source>
         <translation>
-            <numerusform>ولم يُحمَّل أي مقال آخر:</numerusform><numerusform>وحُمِّل المقال الآخر:</numerusform><numerusform>وحُمِّل المقالان الآخران:</numerusform><numerusform>وحُمِّلت المقالات %n الأخرى:</numerusform><numerusform>وحُمِّل %n مقالًا آخر:</numerusform><numerusform>وحُمِّل %n مقال آخر:</numerusform></translation>
+            <numerusform>ولم يُحمَّل أي مقال آخر:</numerusform>
+            <numerusform>وحُمِّل المقال الآخر:</numerusform>
+            <numerusform>وحُمِّل المقالان الآخران:</numerusform>
+            <numerusform>وحُمِّلت المقالات %n الأخرى:</numerusform>
+            <numerusform>وحُمِّل %n مقالًا آخر:</numerusform>
+            <numerusform>وحُمِّل %n مقال آخر:</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sample event</source>
@@ -905,7 +945,13 @@ Off: only the outlet's own wording and its paraphrases.</source>
     <message numerus="yes">
         <source>{first} and %n more</source>
         <translation>
-            <numerusform>{first}</numerusform><numerusform>{first} وملف آخر</numerusform><numerusform>{first} وملفان آخران</numerusform><numerusform>{first} و%n ملفات أخرى</numerusform><numerusform>{first} و%n ملفًا آخر</numerusform><numerusform>{first} و%n ملف آخر</numerusform></translation>
+            <numerusform>{first}</numerusform>
+            <numerusform>{first} وملف آخر</numerusform>
+            <numerusform>{first} وملفان آخران</numerusform>
+            <numerusform>{first} و%n ملفات أخرى</numerusform>
+            <numerusform>{first} و%n ملفًا آخر</numerusform>
+            <numerusform>{first} و%n ملف آخر</numerusform>
+        </translation>
     </message>
     <message>
         <source>Open articles about one event</source>
@@ -922,7 +968,13 @@ Off: only the outlet's own wording and its paraphrases.</source>
     <message numerus="yes">
         <source>{folder}/: %n file(s)</source>
         <translation>
-            <numerusform>{folder}/: لا ملفات</numerusform><numerusform>{folder}/: ملف واحد</numerusform><numerusform>{folder}/: ملفان</numerusform><numerusform>{folder}/: %n ملفات</numerusform><numerusform>{folder}/: %n ملفًا</numerusform><numerusform>{folder}/: %n ملف</numerusform></translation>
+            <numerusform>{folder}/: لا ملفات</numerusform>
+            <numerusform>{folder}/: ملف واحد</numerusform>
+            <numerusform>{folder}/: ملفان</numerusform>
+            <numerusform>{folder}/: %n ملفات</numerusform>
+            <numerusform>{folder}/: %n ملفًا</numerusform>
+            <numerusform>{folder}/: %n ملف</numerusform>
+        </translation>
     </message>
     <message>
         <source>No recent events</source>
@@ -943,27 +995,57 @@ Off: only the outlet's own wording and its paraphrases.</source>
     <message numerus="yes">
         <source>{shown} of %n claim(s)</source>
         <translation>
-            <numerusform>{shown} من 0 ادعاء</numerusform><numerusform>{shown} من ادعاء واحد</numerusform><numerusform>{shown} من ادعاءين</numerusform><numerusform>{shown} من %n ادعاءات</numerusform><numerusform>{shown} من %n ادعاءً</numerusform><numerusform>{shown} من %n ادعاء</numerusform></translation>
+            <numerusform>{shown} من 0 ادعاء</numerusform>
+            <numerusform>{shown} من ادعاء واحد</numerusform>
+            <numerusform>{shown} من ادعاءين</numerusform>
+            <numerusform>{shown} من %n ادعاءات</numerusform>
+            <numerusform>{shown} من %n ادعاءً</numerusform>
+            <numerusform>{shown} من %n ادعاء</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n claim(s)</source>
         <translation>
-            <numerusform>لا ادعاءات</numerusform><numerusform>ادعاء واحد</numerusform><numerusform>ادعاءان</numerusform><numerusform>%n ادعاءات</numerusform><numerusform>%n ادعاءً</numerusform><numerusform>%n ادعاء</numerusform></translation>
+            <numerusform>لا ادعاءات</numerusform>
+            <numerusform>ادعاء واحد</numerusform>
+            <numerusform>ادعاءان</numerusform>
+            <numerusform>%n ادعاءات</numerusform>
+            <numerusform>%n ادعاءً</numerusform>
+            <numerusform>%n ادعاء</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>{shown} of %n outlet(s)</source>
         <translation>
-            <numerusform>{shown} من 0 وسيلة</numerusform><numerusform>{shown} من وسيلة واحدة</numerusform><numerusform>{shown} من وسيلتين</numerusform><numerusform>{shown} من %n وسائل</numerusform><numerusform>{shown} من %n وسيلة</numerusform><numerusform>{shown} من %n وسيلة</numerusform></translation>
+            <numerusform>{shown} من 0 وسيلة</numerusform>
+            <numerusform>{shown} من وسيلة واحدة</numerusform>
+            <numerusform>{shown} من وسيلتين</numerusform>
+            <numerusform>{shown} من %n وسائل</numerusform>
+            <numerusform>{shown} من %n وسيلة</numerusform>
+            <numerusform>{shown} من %n وسيلة</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n difference(s)</source>
         <translation>
-            <numerusform>لا فروق</numerusform><numerusform>فرق واحد</numerusform><numerusform>فرقان</numerusform><numerusform>%n فروق</numerusform><numerusform>%n فرقًا</numerusform><numerusform>%n فرق</numerusform></translation>
+            <numerusform>لا فروق</numerusform>
+            <numerusform>فرق واحد</numerusform>
+            <numerusform>فرقان</numerusform>
+            <numerusform>%n فروق</numerusform>
+            <numerusform>%n فرقًا</numerusform>
+            <numerusform>%n فرق</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n marker(s)</source>
         <translation>
-            <numerusform>لا مؤشرات</numerusform><numerusform>مؤشر واحد</numerusform><numerusform>مؤشران</numerusform><numerusform>%n مؤشرات</numerusform><numerusform>%n مؤشرًا</numerusform><numerusform>%n مؤشر</numerusform></translation>
+            <numerusform>لا مؤشرات</numerusform>
+            <numerusform>مؤشر واحد</numerusform>
+            <numerusform>مؤشران</numerusform>
+            <numerusform>%n مؤشرات</numerusform>
+            <numerusform>%n مؤشرًا</numerusform>
+            <numerusform>%n مؤشر</numerusform>
+        </translation>
     </message>
     <message>
         <source>reference: {outlet}</source>
@@ -982,7 +1064,7 @@ Off: only the outlet's own wording and its paraphrases.</source>
         <translation>عن تباين</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Tabayun {version}&lt;/b&gt; · تباين&lt;br&gt;Several news articles about one event, side by side, claim by claim, with the outlets' different words highlighted.&lt;br&gt;&lt;br&gt;Arabic text in Noto Naskh Arabic (SIL Open Font License) when the system has no Arabic font.</source>
+        <source>&lt;b&gt;Tabayun {version}&lt;/b&gt; · تباين&lt;br&gt;Several news articles about one event, side by side, claim by claim, with the outlets&apos; different words highlighted.&lt;br&gt;&lt;br&gt;Arabic text in Noto Naskh Arabic (SIL Open Font License) when the system has no Arabic font.</source>
         <translation>&lt;b&gt;تباين {version}&lt;/b&gt; · Tabayun&lt;br&gt;عدة مقالات إخبارية عن حدث واحد، جنبًا إلى جنب، ادعاءً بادعاء، مع تظليل الكلمات التي اختلفت فيها الوسائل.&lt;br&gt;&lt;br&gt;يُعرض النص العربي بخط Noto Naskh Arabic (رخصة SIL للخطوط المفتوحة) إذا لم يكن في النظام خط عربي.</translation>
     </message>
     <message>
@@ -1238,7 +1320,13 @@ Off: only the outlet's own wording and its paraphrases.</source>
     <message numerus="yes">
         <source>and %n more</source>
         <translation>
-            <numerusform>ولا شيء آخر</numerusform><numerusform>وواحد آخر</numerusform><numerusform>واثنان آخران</numerusform><numerusform>و%n أخرى</numerusform><numerusform>و%n أخرى</numerusform><numerusform>و%n أخرى</numerusform></translation>
+            <numerusform>ولا شيء آخر</numerusform>
+            <numerusform>وواحد آخر</numerusform>
+            <numerusform>واثنان آخران</numerusform>
+            <numerusform>و%n أخرى</numerusform>
+            <numerusform>و%n أخرى</numerusform>
+            <numerusform>و%n أخرى</numerusform>
+        </translation>
     </message>
     <message>
         <source> · quiz</source>
@@ -1263,6 +1351,17 @@ Off: only the outlet's own wording and its paraphrases.</source>
     <message>
         <source>{event} handout</source>
         <translation>نشرة {event}</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPane</name>
+    <message>
+        <source>Not aligned yet: each outlet&apos;s first sentences in its own order. A line here is not one claim; the claims appear when the articles are aligned.</source>
+        <translation>لم تُحاذَ النصوص بعد: الجمل الأولى من كل وسيلة بترتيبها الأصلي. السطر هنا ليس ادعاءً واحدًا؛ تظهر الادعاءات بعد محاذاة المقالات.</translation>
+    </message>
+    <message>
+        <source>Claims aligned: one row per claim. The words are still being compared; the full grid follows.</source>
+        <translation>حُوذيت الادعاءات: صف واحد لكل ادعاء. ما زالت مقارنة الكلمات جارية، ويليها الجدول كاملًا.</translation>
     </message>
 </context>
 <context>
@@ -1331,7 +1430,13 @@ Next open difference: Ctrl+F8.</source>
     <message numerus="yes">
         <source>Exported %n file(s) to {folder}</source>
         <translation>
-            <numerusform>لم يُصدَّر أي ملف إلى {folder}</numerusform><numerusform>صُدِّر ملف واحد إلى {folder}</numerusform><numerusform>صُدِّر ملفان إلى {folder}</numerusform><numerusform>صُدِّرت %n ملفات إلى {folder}</numerusform><numerusform>صُدِّر %n ملفًا إلى {folder}</numerusform><numerusform>صُدِّر %n ملف إلى {folder}</numerusform></translation>
+            <numerusform>لم يُصدَّر أي ملف إلى {folder}</numerusform>
+            <numerusform>صُدِّر ملف واحد إلى {folder}</numerusform>
+            <numerusform>صُدِّر ملفان إلى {folder}</numerusform>
+            <numerusform>صُدِّرت %n ملفات إلى {folder}</numerusform>
+            <numerusform>صُدِّر %n ملفًا إلى {folder}</numerusform>
+            <numerusform>صُدِّر %n ملف إلى {folder}</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export done</source>
@@ -1340,7 +1445,13 @@ Next open difference: Ctrl+F8.</source>
     <message numerus="yes">
         <source>%n file(s) written to the new folder</source>
         <translation>
-            <numerusform>لم يُكتب أي ملف في المجلد الجديد</numerusform><numerusform>كُتب ملف واحد في المجلد الجديد</numerusform><numerusform>كُتب ملفان في المجلد الجديد</numerusform><numerusform>كُتبت %n ملفات في المجلد الجديد</numerusform><numerusform>كُتب %n ملفًا في المجلد الجديد</numerusform><numerusform>كُتب %n ملف في المجلد الجديد</numerusform></translation>
+            <numerusform>لم يُكتب أي ملف في المجلد الجديد</numerusform>
+            <numerusform>كُتب ملف واحد في المجلد الجديد</numerusform>
+            <numerusform>كُتب ملفان في المجلد الجديد</numerusform>
+            <numerusform>كُتبت %n ملفات في المجلد الجديد</numerusform>
+            <numerusform>كُتب %n ملفًا في المجلد الجديد</numerusform>
+            <numerusform>كُتب %n ملف في المجلد الجديد</numerusform>
+        </translation>
     </message>
     <message>
         <source>Open report</source>

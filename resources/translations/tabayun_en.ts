@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
@@ -6,7 +6,9 @@
     <message numerus="yes">
         <source>%n label(s) no longer match the article text; they are kept in {file} unchanged:</source>
         <translation>
-            <numerusform>%n label no longer match the article text; they are kept in {file} unchanged:</numerusform><numerusform>%n labels no longer match the article text; they are kept in {file} unchanged:</numerusform></translation>
+            <numerusform>%n label no longer match the article text; they are kept in {file} unchanged:</numerusform>
+            <numerusform>%n labels no longer match the article text; they are kept in {file} unchanged:</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -14,12 +16,16 @@
     <message numerus="yes">
         <source>{shown} of %n variant(s)</source>
         <translation>
-            <numerusform>{shown} of %n variant</numerusform><numerusform>{shown} of %n variants</numerusform></translation>
+            <numerusform>{shown} of %n variant</numerusform>
+            <numerusform>{shown} of %n variants</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n variant(s)</source>
         <translation>
-            <numerusform>%n variant</numerusform><numerusform>%n variants</numerusform></translation>
+            <numerusform>%n variant</numerusform>
+            <numerusform>%n variants</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -27,7 +33,9 @@
     <message numerus="yes">
         <source>%n label(s)</source>
         <translation>
-            <numerusform>%n label</numerusform><numerusform>%n labels</numerusform></translation>
+            <numerusform>%n label</numerusform>
+            <numerusform>%n labels</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -35,47 +43,65 @@
     <message numerus="yes">
         <source>%n file(s) could not be loaded;</source>
         <translation>
-            <numerusform>%n file could not be loaded;</numerusform><numerusform>%n files could not be loaded;</numerusform></translation>
+            <numerusform>%n file could not be loaded;</numerusform>
+            <numerusform>%n files could not be loaded;</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>the other %n article(s) loaded:</source>
         <translation>
-            <numerusform>the other %n article loaded:</numerusform><numerusform>the other %n articles loaded:</numerusform></translation>
+            <numerusform>the other %n article loaded:</numerusform>
+            <numerusform>the other %n articles loaded:</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>{first} and %n more</source>
         <translation>
-            <numerusform>{first} and %n more</numerusform><numerusform>{first} and %n more</numerusform></translation>
+            <numerusform>{first} and %n more</numerusform>
+            <numerusform>{first} and %n more</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>{folder}/: %n file(s)</source>
         <translation>
-            <numerusform>{folder}/: %n file</numerusform><numerusform>{folder}/: %n files</numerusform></translation>
+            <numerusform>{folder}/: %n file</numerusform>
+            <numerusform>{folder}/: %n files</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>{shown} of %n claim(s)</source>
         <translation>
-            <numerusform>{shown} of %n claim</numerusform><numerusform>{shown} of %n claims</numerusform></translation>
+            <numerusform>{shown} of %n claim</numerusform>
+            <numerusform>{shown} of %n claims</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n claim(s)</source>
         <translation>
-            <numerusform>%n claim</numerusform><numerusform>%n claims</numerusform></translation>
+            <numerusform>%n claim</numerusform>
+            <numerusform>%n claims</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>{shown} of %n outlet(s)</source>
         <translation>
-            <numerusform>{shown} of %n outlet</numerusform><numerusform>{shown} of %n outlets</numerusform></translation>
+            <numerusform>{shown} of %n outlet</numerusform>
+            <numerusform>{shown} of %n outlets</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n difference(s)</source>
         <translation>
-            <numerusform>%n difference</numerusform><numerusform>%n differences</numerusform></translation>
+            <numerusform>%n difference</numerusform>
+            <numerusform>%n differences</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n marker(s)</source>
         <translation>
-            <numerusform>%n marker</numerusform><numerusform>%n markers</numerusform></translation>
+            <numerusform>%n marker</numerusform>
+            <numerusform>%n markers</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -83,7 +109,9 @@
     <message numerus="yes">
         <source>and %n more</source>
         <translation>
-            <numerusform>and %n more</numerusform><numerusform>and %n more</numerusform></translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -91,12 +119,16 @@
     <message numerus="yes">
         <source>Exported %n file(s) to {folder}</source>
         <translation>
-            <numerusform>Exported %n file to {folder}</numerusform><numerusform>Exported %n files to {folder}</numerusform></translation>
+            <numerusform>Exported %n file to {folder}</numerusform>
+            <numerusform>Exported %n files to {folder}</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) written to the new folder</source>
         <translation>
-            <numerusform>%n file written to the new folder</numerusform><numerusform>%n files written to the new folder</numerusform></translation>
+            <numerusform>%n file written to the new folder</numerusform>
+            <numerusform>%n files written to the new folder</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -171,3 +171,16 @@ def test_the_user_guide_opens_in_the_interface_language(qtbot, arabic, window):
     guide = window.findChild(QWidget, "guide_window")
     assert guide is not None and guide.language == "ar"
     guide.close()
+
+
+def test_the_preview_notices_are_in_arabic(qtbot, arabic, window, sample_dir, monkeypatch):
+    """What the window says of the text shown while an event opens (not aligned, then aligned)."""
+    notices = []
+    for name in ("_first_units", "_first_rows"):
+        shown = getattr(window, name)
+        monkeypatch.setattr(window, name, lambda *args, shown=shown: (shown(*args),
+                                                                      notices.append(window.preview.notice.text())))
+    open_and_wait(qtbot, window, [sample_dir])
+    assert len(notices) == 2 and all(notices) and notices[0] != notices[1]
+    assert not [n for n in notices if english_words(n)], notices
+    assert notices[0].startswith("لم تُحاذَ")

@@ -168,3 +168,10 @@ def test_a_paired_labels_other_outlet_off_screen_is_named_but_not_in_the_quiz(qt
     (label,) = [item for item in p.caption_items(row) if item.heading.startswith("Label:")]
     assert w.outlets.name(d002) not in label.body and "another outlet" in label.body
     assert not bidi_problems(label.body)
+
+
+def test_every_side_panel_table_has_distinct_headers(sample_window):
+    w = sample_window
+    for model in (w.differences_panel.model, w.terms_panel.model, w.labelling.labels_panel.model):
+        headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+        assert len(set(headers)) == len(headers), headers

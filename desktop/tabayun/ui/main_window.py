@@ -41,21 +41,27 @@ from .present import PresentationWindow
 from .settings import MAX_ZOOM, MIN_ZOOM, Settings, event_key
 from .sharing import Sharing
 from .shortcuts import shortcuts_dialog
-from .preview import PREVIEW_ROWS, RowsPreview
+from .preview import PREVIEW_ROWS, PreviewPane
 from .workers import Task, run_task
 
 
 def load_event(paths: list[str], progress=None, partial=None) -> EventView:
     """Worker-thread job: analyse the event and index it for the window (all in core).
     core.comparison (pandas, scipy) is imported here, off the GUI thread, so the window
-    is up while it loads. ``partial`` gets the articles and their first rows once aligned."""
+    is up while it loads. ``partial`` gets ``("units", articles, units)`` once the articles
+    are split, not aligned yet (each one's first units), then ``("rows", articles, rows)``
+    with their first rows once aligned."""
     from ..core.analysis.comparison import compare
+
+    def first_units(articles, units) -> None:
+        if partial is not None:
+            partial(("units", articles, {d: us[:PREVIEW_ROWS] for d, us in units.items()}))
 
     def first_rows(articles, rows) -> None:
         if partial is not None:
-            partial((articles, rows[:PREVIEW_ROWS]))
+            partial(("rows", articles, rows[:PREVIEW_ROWS]))
 
-    return EventView(compare(paths, progress=progress, on_rows=first_rows))
+    return EventView(compare(paths, progress=progress, on_rows=first_rows, on_units=first_units))
 
 
 # The analysis's stages as core reports them (comparison.compare), named in the progress bar.
@@ -181,7 +187,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.placeholder)
         self.stack.addWidget(self.grid)
-        self.preview = RowsPreview()  # the claims of an event being opened, before the grid
+        self.preview = PreviewPane()  # the text, then the claims, of an event being opened, before the grid
         self.stack.addWidget(self.preview)
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -419,7 +425,7 @@ class MainWindow(QMainWindow):
                               lambda view: self._loaded(generation, paths, view),
                               lambda exc: self._load_error(generation, paths, exc),
                               lambda stage, fraction: self._progress(generation, stage, fraction),
-                              on_partial=lambda first: self._first_rows(generation, *first))
+                              on_partial=lambda first: self._first_part(generation, *first))
 
     def cancel_loading(self) -> None:
         """Stop opening an event (Esc, the Cancel button): the event shown before, if any,
@@ -444,13 +450,21 @@ class MainWindow(QMainWindow):
         self.cancel_button.hide()
         self._cancel_key.setEnabled(False)
         self.preview.clear()
-        self.preview.setRowCount(0)
 
-    def _first_rows(self, generation: int, articles, rows) -> None:
-        """The claims are aligned, the words not yet compared: show them meanwhile."""
+    def _first_part(self, generation: int, kind: str, articles, parts) -> None:
         if generation == self._generation and self.loading:
-            self.preview.show_rows(articles, rows)
+            (self._first_units if kind == "units" else self._first_rows)(articles, parts)
+
+    def _first_units(self, articles, units) -> None:
+        """The articles are read and split, not aligned: show their text meanwhile, marked so."""
+        if not self.preview.table.aligned:  # never over the aligned claims
+            self.preview.show_units(articles, units)
             self.stack.setCurrentWidget(self.preview)
+
+    def _first_rows(self, articles, rows) -> None:
+        """The claims are aligned, the words not yet compared: show them meanwhile."""
+        self.preview.show_rows(articles, rows)
+        self.stack.setCurrentWidget(self.preview)
 
     @staticmethod
     def _is_sample(paths: list[str]) -> bool:

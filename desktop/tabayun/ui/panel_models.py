@@ -279,7 +279,7 @@ class DifferencesFilterProxy(SourceSortingProxy):
 
 
 class TermsModel(SortedItems):
-    COLUMNS = (QT_TRANSLATE_NOOP("Columns", "Term"), QT_TRANSLATE_NOOP("Columns", "Term"),
+    COLUMNS = (QT_TRANSLATE_NOOP("Columns", "Usual term"), QT_TRANSLATE_NOOP("Columns", "Marked term"),
                QT_TRANSLATE_NOOP("Columns", "Category"), QT_TRANSLATE_NOOP("Columns", "Count"),
                QT_TRANSLATE_NOOP("Columns", "Outlets"))
 

@@ -34,6 +34,10 @@ ProgressCallback = Callable[[str, float], None]
 # Called with the articles and their aligned rows as soon as they are aligned, before the
 # words are compared: a window can show the claims while the rest is worked out.
 RowsCallback = Callable[[dict[str, Article], list[Row]], None]
+# Called earlier still, once the articles are read and split into units and before they are
+# aligned: each article's units in its own order (a window can show the first screen of text,
+# marked as not aligned: a line of units here is no claim).
+UnitsCallback = Callable[[dict[str, Article], dict[str, list[Unit]]], None]
 
 
 @dataclass(frozen=True)
@@ -160,7 +164,7 @@ def build_normalizer(articles: Iterable[Article], units: dict[str, list[Unit]]) 
 def compare_articles(articles: Iterable[Article], problems: Iterable[LoadProblem] = (),
                      settings: AlignSettings | None = None,
                      progress: ProgressCallback | None = None, on_rows: RowsCallback | None = None,
-                     jobs: int = 1) -> Comparison:
+                     jobs: int = 1, on_units: UnitsCallback | None = None) -> Comparison:
     """Analyse already loaded articles (doc_ids must be unique); ``jobs`` processes
     collate the rows (the same result as one)."""
     report = progress or (lambda _stage, _fraction: None)
@@ -172,6 +176,8 @@ def compare_articles(articles: Iterable[Article], problems: Iterable[LoadProblem
     report("segmenting", 0.1)
     for doc, art in ordered.items():
         segments[doc], units[doc] = split_units(art)
+    if on_units is not None:
+        on_units(ordered, units)
     normalizer = build_normalizer(ordered.values(), units)
     report("aligning", 0.3)
     rows = align(units, {d: a.text for d, a in ordered.items()}, normalizer, settings)
@@ -190,8 +196,9 @@ def compare_articles(articles: Iterable[Article], problems: Iterable[LoadProblem
 
 def compare(paths: Iterable[str | Path], settings: AlignSettings | None = None,
             progress: ProgressCallback | None = None, on_rows: RowsCallback | None = None,
-            jobs: int = 1) -> Comparison:
-    """Load files or folders and analyse them as one event (``on_rows``: see RowsCallback).
+            jobs: int = 1, on_units: UnitsCallback | None = None) -> Comparison:
+    """Load files or folders and analyse them as one event (``on_rows``, ``on_units``: see
+    RowsCallback, UnitsCallback).
 
     Files that cannot be read are listed in ``Comparison.problems``; the rest load.
     Raises ValueError when no article at all could be loaded, with the reasons.
@@ -202,4 +209,4 @@ def compare(paths: Iterable[str | Path], settings: AlignSettings | None = None,
     if not loaded.articles:
         reasons = "; ".join(str(p) for p in loaded.problems) or "no article files found"
         raise ValueError(f"no article could be loaded: {reasons}")
-    return compare_articles(loaded.articles, loaded.problems, settings, progress, on_rows, jobs)
+    return compare_articles(loaded.articles, loaded.problems, settings, progress, on_rows, jobs, on_units)

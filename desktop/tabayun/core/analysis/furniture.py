@@ -20,10 +20,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 from .. import resources
 from ..model import Article, Segment, SegmentRole
-from .normalize import fold, words as folded_words
+from .normalize import fold, iter_words
 
 HEADLINE_MAX_WORDS = 25
 SUBHEADING_MAX_WORDS = 12
@@ -82,8 +83,11 @@ def _key(line: str) -> str:
     return " ".join(fold(line).split()).strip(_TRAILING)
 
 
-def _words(text: str) -> int:
-    return len(folded_words(text))
+def _words(text: str, limit: int) -> int:
+    """How many words ``text`` has, counted up to ``limit`` only: every test here compares
+    the count with a small number, and paragraphs are long (folding all their words cost
+    most of the time an event took to be split)."""
+    return sum(1 for _ in islice(iter_words(text), limit))
 
 
 def _ends_sentence(text: str) -> bool:
@@ -98,7 +102,7 @@ def _match_furniture(key: str) -> FurnitureEntry | None:
 
 
 def _is_date_line(text: str) -> bool:
-    words = folded_words(text)
+    words = list(islice(iter_words(text), 13))
     if not words or len(words) > 12:
         return False
     has_date = any(w in _DATE_WORDS for w in words) and any(w[0].isdigit() for w in words)
@@ -122,8 +126,8 @@ def _metadata_kind(text: str) -> str | None:
             rest = key[len(opener):]
             if kind == "source" and rest.lstrip().startswith((":", "：")):
                 return "source"
-            if kind == "byline" and rest[:1] in (" ", ":") and _words(text) <= BYLINE_MAX_WORDS \
-                    and not _ends_sentence(text):
+            if kind == "byline" and rest[:1] in (" ", ":") \
+                    and _words(text, BYLINE_MAX_WORDS + 1) <= BYLINE_MAX_WORDS and not _ends_sentence(text):
                 return "byline"
     return None
 
@@ -139,7 +143,7 @@ def _lines(text: str) -> list[tuple[int, int]]:
             start += 1
         while end > start and text[end - 1] in _BLANK:
             end -= 1
-        if start < end and _words(text[start:end]):
+        if start < end and _words(text[start:end], 1):
             spans.append((start, end))
         elif start < end:  # only punctuation or symbols: a divider, never a claim
             spans.append((start, end))
@@ -151,7 +155,7 @@ def segment(article: Article) -> list[Segment]:
     text = article.text
     lines = _lines(text)
     keys = [_key(text[s:e]) for s, e in lines]
-    repeated = {k for k, n in Counter(keys).items() if n > 1 and _words(k) >= 3}
+    repeated = {k for k, n in Counter(keys).items() if n > 1 and _words(k, 3) >= 3}
     # a line printed twice in a row is a caption; a headline printed again further down
     # (a page that repeats its title) keeps its first copy
     captions = {k for k, nxt in zip(keys, keys[1:]) if k == nxt and k in repeated}
@@ -174,7 +178,7 @@ def segment(article: Article) -> list[Segment]:
             in_tail = entry.scope == "tail"
             add(SegmentRole.FURNITURE, f"furniture: {entry.original}")
             continue
-        if not _words(line):
+        if not _words(line, 1):
             add(SegmentRole.FURNITURE, "no words")
             continue
         if key in repeated and (key in captions or key in kept_heads or not in_head
@@ -191,7 +195,7 @@ def segment(article: Article) -> list[Segment]:
             if in_head:
                 add(SegmentRole.HEADLINE, "headline")
                 continue
-            if _words(line) <= SUBHEADING_MAX_WORDS:
+            if _words(line, SUBHEADING_MAX_WORDS + 1) <= SUBHEADING_MAX_WORDS:
                 add(SegmentRole.METADATA, "subheading")
                 continue
         in_head = False
@@ -206,4 +210,4 @@ def segment(article: Article) -> list[Segment]:
 
 
 def _looks_like_heading(line: str, max_words: int) -> bool:
-    return _words(line) <= max_words and not _ends_sentence(line)
+    return _words(line, max_words + 1) <= max_words and not _ends_sentence(line)

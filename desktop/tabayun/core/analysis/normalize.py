@@ -23,7 +23,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from .. import resources
 
@@ -69,7 +69,12 @@ def fold(text: str) -> str:
 def words(text: str) -> list[str]:
     """The matching forms of the words of ``text``; never an empty string (a few
     presentation-form characters fold to nothing and are left out like a lone mark)."""
-    return [f for f in (fold(m.group()) for m in TOKEN_RE.finditer(text)) if f]
+    return list(iter_words(text))
+
+
+def iter_words(text: str) -> Iterator[str]:
+    """``words(text)`` one at a time: a caller counting only the first few stops early."""
+    return (f for f in (fold(m.group()) for m in TOKEN_RE.finditer(text)) if f)
 
 
 def is_arabic(text: str) -> bool:

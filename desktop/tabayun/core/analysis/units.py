@@ -20,6 +20,10 @@ _TERMINAL = ".؟?!…؛"
 _CLOSERS = "\"'”»’)]"
 _PAIRS = {"«": "»", "“": "”"}
 _SPACE = re.compile(r"\s")
+_PAIR_CLOSERS = frozenset(_PAIRS.values())
+# The only characters sentence_spans acts on: it jumps from one to the next (a paragraph is
+# mostly letters; stepping through them one by one took most of the time an event took to split).
+_STOPS = re.compile("[" + re.escape("".join(sorted(set(_PAIRS) | _PAIR_CLOSERS | {'"'} | set(_TERMINAL)))) + "]")
 
 
 @lru_cache(maxsize=1)
@@ -65,10 +69,14 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     i = 0
     n = len(para)
     while i < n:
+        stop = _STOPS.search(para, i)
+        if stop is None:
+            break
+        i = stop.start()
         ch = para[i]
         if ch in tracked and ch in _PAIRS:
             depth += 1
-        elif ch in _PAIRS.values() and depth and any(_PAIRS[o] == ch for o in tracked if o in _PAIRS):
+        elif ch in _PAIR_CLOSERS and depth and any(_PAIRS[o] == ch for o in tracked if o in _PAIRS):
             depth -= 1
         elif ch == '"' and '"' in tracked:
             straight_open = not straight_open

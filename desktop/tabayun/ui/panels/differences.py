@@ -58,10 +58,11 @@ class DifferencesPanel(QWidget):
         self.table.sortByColumn(5, Qt.SortOrder.DescendingOrder)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
-        # What kind and how strong beside the row number, before the words: a narrow side
-        # panel scrolls away the majority's outlets, not the category (the model keeps its columns).
+        # What kind and how strong beside the row number, then the words, then who: a narrow
+        # side panel scrolls away the outlets, not the words (the model keeps its columns).
         header.moveSection(header.visualIndex(6), 1)
         header.moveSection(header.visualIndex(5), 2)
+        header.moveSection(header.visualIndex(1), 5)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
 
         self.count = QLabel()
