@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 from scipy import sparse
 
+from tabayun.core.analysis import align as align_module
 from tabayun.core.analysis.align import AlignSettings, UnitVectors, _link_arrays, vectorize
 from tabayun.core.analysis.comparison import build_normalizer
 from tabayun.core.analysis.units import split_units
@@ -61,8 +62,10 @@ def test_sample_event_links_are_the_whole_matrix_links(sample):
     assert links == reference_links(vectors, settings)  # floats compared exactly
 
 
+@pytest.mark.parametrize("few_articles", [0, 16])  # reductions over the block, or an argmax per article
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_links_with_many_ties_are_the_whole_matrix_links(seed):
+def test_links_with_many_ties_are_the_whole_matrix_links(seed, few_articles, monkeypatch):
+    monkeypatch.setattr(align_module, "FEW_ARTICLES", few_articles)
     # weights of 0, 1 or 2 over few words: equal similarities everywhere, and empty units
     rng = np.random.default_rng(seed)
     sizes = [7, 1, 12, 5, 9]

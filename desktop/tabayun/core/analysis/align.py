@@ -108,6 +108,10 @@ def vectorize(units: list[Unit], texts: dict[str, str], normalizer: Normalizer) 
 BLOCK_ENTRIES = 2_000_000
 
 
+# Up to this many articles in a block, each unit's best match per article is found by an
+# argmax per article; beyond, by reductions over the whole block.
+FEW_ARTICLES = 16
+
 # Kept pairs whose shared words are counted at once: all of 200 outlets' (900,000) at once
 # asked for 1.7 GB.
 PAIRS_AT_ONCE = 20_000
@@ -186,10 +190,17 @@ def _best_per_article(a: sparse.csr_matrix, b_t: sparse.csr_matrix, starts: np.n
     step = max(1, BLOCK_ENTRIES // max(n_b, 1))
     for lo in range(0, n_a, step):
         block = (a[lo:lo + step] @ b_t).toarray()
-        sims = np.maximum.reduceat(block, starts, axis=1)  # per row, per article
-        is_best = block == np.repeat(sims, lengths, axis=1)
-        best[lo:lo + step] = np.minimum.reduceat(np.where(is_best, column, n_b), starts, axis=1)
-        best_sim[lo:lo + step] = sims
+        if len(starts) <= FEW_ARTICLES:  # an argmax per article: one pass along memory each
+            rows = np.arange(block.shape[0])
+            for k, (s, n) in enumerate(zip(starts.tolist(), lengths.tolist())):
+                top = block[:, s:s + n].argmax(axis=1)
+                best[lo:lo + step, k] = top + s
+                best_sim[lo:lo + step, k] = block[rows, top + s]
+        else:  # many short articles: a few passes over the whole block, not a call per article
+            sims = np.maximum.reduceat(block, starts, axis=1)  # per row, per article
+            is_best = block == np.repeat(sims, lengths, axis=1)
+            best[lo:lo + step] = np.minimum.reduceat(np.where(is_best, column, n_b), starts, axis=1)
+            best_sim[lo:lo + step] = sims
         top = np.ascontiguousarray(block.T).argmax(axis=1)  # faster than argmax on axis 0
         top_sim = block[top, column]
         better = top_sim > col_max  # strictly: an earlier slice keeps a tie, like argmax
