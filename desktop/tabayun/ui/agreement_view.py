@@ -10,8 +10,10 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex,
                             Qt)
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel,
-                               QTableView, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QTableView, QTabWidget,
+                               QVBoxLayout, QWidget)
+
+from .panels.tables import item_table
 
 translate = QCoreApplication.translate
 
@@ -110,14 +112,8 @@ class FrameModel(QAbstractTableModel):
 
 
 def _table(name: str, model: FrameModel) -> QTableView:
-    table = QTableView()
-    table.setObjectName(name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
+    """A side-panel style table (panels.tables), unsorted, its columns fitted to what they hold."""
+    table = item_table(name, model, (), sortable=False)
     table.resizeColumnsToContents()
     for c in range(model.columnCount()):
         table.setColumnWidth(c, min(260, table.columnWidth(c) + 12))

@@ -10,11 +10,12 @@ NAME_PADDING = 22  # a cell's margins and a little air around a measured name
 WIDEST_NAME_COLUMN = 260  # px: a column of names never takes the whole side panel
 
 
-def item_table(name: str, model: QAbstractItemModel, widths: tuple[int, ...]) -> QTableView:
+def item_table(name: str, model: QAbstractItemModel, widths: tuple[int, ...], sortable: bool = True) -> QTableView:
+    """``sortable``: a header click sorts (the model or proxy must implement sort())."""
     table = QTableView()
     table.setObjectName(name)
     table.setModel(model)
-    table.setSortingEnabled(True)
+    table.setSortingEnabled(sortable)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
