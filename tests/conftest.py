@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
+import itertools
+from datetime import datetime, timedelta, timezone
+
 import pytest
 
 from tabayun.core.analysis.comparison import Comparison, compare
+from tabayun.core.annotation import label_record
 from tabayun.core.model import Row
 from tabayun.core.resources import sample_event_dir
+
+
+@pytest.fixture
+def ticking_clock(monkeypatch):
+    """Each label timestamp one second after the last, so no test waits for the clock
+    (the labels tests use it: ``pytestmark = pytest.mark.usefixtures("ticking_clock")``)."""
+    start = datetime(2024, 5, 1, 12, 0, 0, tzinfo=timezone.utc)
+    ticks = itertools.count()
+    monkeypatch.setattr(label_record, "utc_now",
+                        lambda: (start + timedelta(seconds=next(ticks))).strftime("%Y-%m-%dT%H:%M:%SZ"))
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import itertools
 import os
 import random
 import subprocess
@@ -12,7 +11,7 @@ import sys
 import textwrap
 import time
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -34,13 +33,7 @@ FORMULAS = ['=HYPERLINK("http://evil.example","click")', "+1", "-x", "@sum", "'=
             "'", "''", "\tTAB", "\rCR", "a note,\nover two lines", "ملاحظة = عربية", "=1+2"]
 
 
-@pytest.fixture(autouse=True)
-def ticking_clock(monkeypatch):
-    """Each timestamp one second after the last, so no test waits for the clock."""
-    start = datetime(2024, 5, 1, 12, 0, 0, tzinfo=timezone.utc)
-    ticks = itertools.count()
-    monkeypatch.setattr(label_record, "utc_now",
-                        lambda: (start + timedelta(seconds=next(ticks))).strftime("%Y-%m-%dT%H:%M:%SZ"))
+pytestmark = pytest.mark.usefixtures("ticking_clock")  # tests/conftest.py
 
 
 @pytest.fixture(scope="module")

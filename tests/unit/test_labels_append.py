@@ -3,13 +3,10 @@ a line left unfinished by a crash mid-append is found and left out, never the la
 
 from __future__ import annotations
 
-import itertools
 import os
-from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from tabayun.core.annotation import label_record
 from tabayun.core.annotation.codebook import default_codebook
 from tabayun.core.annotation.label_csv import label_line, unfinished_tail
 from tabayun.core.annotation.labels import LabelFileError, LabelStore, labels_to_csv, new_label, read_labels
@@ -19,12 +16,7 @@ EVENT = "gantz-morocco"
 ART = Article("001_a", "قال وزير الحرب إن الهجوم الوحشي انتهى. The brutal attack ended. " * 20, "الجزيرة")
 
 
-@pytest.fixture(autouse=True)
-def ticking_clock(monkeypatch):
-    start = datetime(2024, 5, 1, 12, 0, 0, tzinfo=timezone.utc)
-    ticks = itertools.count()
-    monkeypatch.setattr(label_record, "utc_now",
-                        lambda: (start + timedelta(seconds=next(ticks))).strftime("%Y-%m-%dT%H:%M:%SZ"))
+pytestmark = pytest.mark.usefixtures("ticking_clock")  # tests/conftest.py
 
 
 def label(i: int, note: str | None = None):

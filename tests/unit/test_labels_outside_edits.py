@@ -5,7 +5,6 @@ lock of a dead process blocked every save for 10-30 s."""
 
 from __future__ import annotations
 
-import itertools
 import os
 import random
 import signal
@@ -14,13 +13,11 @@ import subprocess
 import sys
 import textwrap
 import time
-from datetime import datetime, timedelta, timezone
 
 import pandas as pd
 import pytest
 
 from tabayun.core.annotation import file_lock as lock_module
-from tabayun.core.annotation import label_record
 from tabayun.core.annotation.codebook import default_codebook
 from tabayun.core.annotation.labels import LabelStore, new_label, read_labels
 from tabayun.core.model import Article
@@ -29,12 +26,7 @@ EVENT = "gantz-morocco"
 ART = Article("001_a", "قال وزير الحرب إن الهجوم الوحشي انتهى. The brutal attack ended. " * 20, "الجزيرة")
 
 
-@pytest.fixture(autouse=True)
-def ticking_clock(monkeypatch):
-    start = datetime(2024, 5, 1, 12, 0, 0, tzinfo=timezone.utc)
-    ticks = itertools.count()
-    monkeypatch.setattr(label_record, "utc_now",
-                        lambda: (start + timedelta(seconds=next(ticks))).strftime("%Y-%m-%dT%H:%M:%SZ"))
+pytestmark = pytest.mark.usefixtures("ticking_clock")  # tests/conftest.py
 
 
 def label(i: int, **kwargs):
