@@ -210,10 +210,6 @@ class EventView:
     def differences_in_row(self, row: int) -> list[Difference]:
         return list(self._diffs_by_row.get(row, ()))
 
-    def slots_in_row(self, row: int) -> list[Slot]:
-        """The apparatus of row position ``row``: its slots, in the centre unit's order."""
-        return list(self._slots_by_row.get(row, ()))
-
     def slot_lines(self) -> list[tuple[Slot, Difference]]:
         """One line per slot for the Differences panel: the slot, and the difference of its
         first departing outlet against the reference reading (what a click selects)."""
