@@ -90,19 +90,35 @@ def _words(text: str, limit: int) -> int:
     return sum(1 for _ in islice(iter_words(text), limit))
 
 
+def _first_words(line: str) -> list[str]:
+    """The first words of a line (folded), as many as any test here looks at: folded once
+    per line and shared by the tests, not again by each."""
+    return list(islice(iter_words(line), HEADLINE_MAX_WORDS + 1))
+
+
 def _ends_sentence(text: str) -> bool:
     return text.rstrip(_CLOSERS).endswith(_SENTENCE_END)
 
 
+@lru_cache(maxsize=1)
+def _furniture_texts() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Every entry's text, and the texts of the prefix entries."""
+    entries = furniture_entries()
+    return frozenset(e.text for e in entries), tuple(e.text for e in entries if e.match == "prefix")
+
+
 def _match_furniture(key: str) -> FurnitureEntry | None:
+    texts, prefixes = _furniture_texts()
+    if key not in texts and not key.startswith(prefixes):
+        return None  # most lines: told in two calls, without trying the entries one by one
     for entry in furniture_entries():
         if key == entry.text or (entry.match == "prefix" and key.startswith(entry.text)):
             return entry
     return None
 
 
-def _is_date_line(text: str) -> bool:
-    words = list(islice(iter_words(text), 13))
+def _is_date_line(text: str, first_words: list[str]) -> bool:
+    words = first_words[:13]
     if not words or len(words) > 12:
         return False
     has_date = any(w in _DATE_WORDS for w in words) and any(w[0].isdigit() for w in words)
@@ -111,11 +127,11 @@ def _is_date_line(text: str) -> bool:
     return has_date and len(leftovers) <= 1
 
 
-def _metadata_kind(text: str) -> str | None:
-    """The kind of a whole line that is metadata, or None."""
+def _metadata_kind(text: str, first_words: list[str]) -> str | None:
+    """The kind of a whole line that is metadata, or None (``first_words``: _first_words(text))."""
     if _URL_LINE.match(text):
         return "url"
-    if _is_date_line(text):
+    if _is_date_line(text, first_words):
         return "date"
     m = _DATELINE.match(text)
     if m and m.end() >= len(text.rstrip()):
@@ -127,7 +143,7 @@ def _metadata_kind(text: str) -> str | None:
             if kind == "source" and rest.lstrip().startswith((":", "：")):
                 return "source"
             if kind == "byline" and rest[:1] in (" ", ":") \
-                    and _words(text, BYLINE_MAX_WORDS + 1) <= BYLINE_MAX_WORDS and not _ends_sentence(text):
+                    and len(first_words) <= BYLINE_MAX_WORDS and not _ends_sentence(text):
                 return "byline"
     return None
 
@@ -143,9 +159,7 @@ def _lines(text: str) -> list[tuple[int, int]]:
             start += 1
         while end > start and text[end - 1] in _BLANK:
             end -= 1
-        if start < end and _words(text[start:end], 1):
-            spans.append((start, end))
-        elif start < end:  # only punctuation or symbols: a divider, never a claim
+        if start < end:  # with words, or only punctuation or symbols (a divider, never a claim)
             spans.append((start, end))
     return spans
 
@@ -178,24 +192,25 @@ def segment(article: Article) -> list[Segment]:
             in_tail = entry.scope == "tail"
             add(SegmentRole.FURNITURE, f"furniture: {entry.original}")
             continue
-        if not _words(line, 1):
+        words = _first_words(line)
+        if not words:
             add(SegmentRole.FURNITURE, "no words")
             continue
         if key in repeated and (key in captions or key in kept_heads or not in_head
-                                or not _looks_like_heading(line, HEADLINE_MAX_WORDS)):
+                                or not _looks_like_heading(line, words, HEADLINE_MAX_WORDS)):
             add(SegmentRole.FURNITURE, "line repeated in the article")
             continue
         if key in repeated:
             kept_heads.add(key)
-        kind = _metadata_kind(line)
+        kind = _metadata_kind(line, words)
         if kind is not None:
             add(SegmentRole.METADATA, kind)
             continue
-        if _looks_like_heading(line, HEADLINE_MAX_WORDS):
+        if _looks_like_heading(line, words, HEADLINE_MAX_WORDS):
             if in_head:
                 add(SegmentRole.HEADLINE, "headline")
                 continue
-            if _words(line, SUBHEADING_MAX_WORDS + 1) <= SUBHEADING_MAX_WORDS:
+            if len(words) <= SUBHEADING_MAX_WORDS:
                 add(SegmentRole.METADATA, "subheading")
                 continue
         in_head = False
@@ -209,5 +224,7 @@ def segment(article: Article) -> list[Segment]:
     return out
 
 
-def _looks_like_heading(line: str, max_words: int) -> bool:
-    return _words(line, max_words + 1) <= max_words and not _ends_sentence(line)
+def _looks_like_heading(line: str, first_words: list[str], max_words: int) -> bool:
+    """Short and not ending a sentence (``first_words``: _first_words(line), enough for any
+    ``max_words`` used here)."""
+    return len(first_words) <= max_words and not _ends_sentence(line)
