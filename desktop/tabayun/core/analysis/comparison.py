@@ -151,13 +151,13 @@ class Comparison:
 
 
 def build_normalizer(articles: Iterable[Article], units: dict[str, list[Unit]]) -> Normalizer:
-    folded, capitalised = [], []
+    folded: list[str] = []
+    capitalised: list[str] = []
     for art in articles:
         for unit in units[art.doc_id]:
-            for tok in tokenize(art.text, unit.start, unit.end):
-                folded.append(tok.folded)
-                if tok.surface[:1].isupper():
-                    capitalised.append(tok.surface)
+            tokens = tokenize(art.text, unit.start, unit.end)
+            folded += [tok.folded for tok in tokens]
+            capitalised += [tok.surface for tok in tokens if tok.surface[:1].isupper()]
     return Normalizer(folded, capitalised=capitalised)
 
 
