@@ -34,7 +34,7 @@ from ..model import Article, Marker, Unit
 from .categories import require
 from .normalize import Normalizer, Token, is_arabic, strip_al, tokenize
 from .term_match import TermIndex, term_keys, token_keys
-from .voice import WORD_CHAR, VoiceMap, quotations, voice_map
+from .voice import WORD_CHAR, VoiceMap, voice_map
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -160,7 +160,7 @@ def _word_key(folded: str) -> str:
 def _short_quotes(s: _UnitScan) -> list[tuple[int, int, list[Token]]]:
     """Quotations of 1-3 words without clause punctuation: (opening mark, after closing mark, words)."""
     out = []
-    for a, b in quotations(s.text, s.unit.start, s.unit.end):
+    for a, b in s.voices.quotes:  # the unit's quotations, found once for its voices
         words = [t for t in s.tokens if a < t.start and t.end < b]
         if 1 <= len(words) <= MAX_SCARE_WORDS and not _CLAUSE_PUNCT.search(s.text[a + 1:b - 1]):
             out.append((a, b, words))
@@ -178,9 +178,13 @@ def _scare_quotes(scans: list[_UnitScan], normalizer: Normalizer) -> list[Marker
         quotes.extend((s, a, b, tuple(normalizer.key(w.folded) for w in words),
                        term_keys(" ".join(w.surface for w in words)))
                       for a, b, words in unit_quotes if not all(normalizer.is_stopword(w.folded) for w in words))
-        outside_keys.append([None if any(a <= t.start < b for a, b, _ in unit_quotes) else normalizer.key(t.folded)
-                             for t in s.tokens])
+        if unit_quotes:
+            outside_keys.append([None if any(a <= t.start < b for a, b, _ in unit_quotes)
+                                 else normalizer.key(t.folded) for t in s.tokens])
+        else:  # most units
+            outside_keys.append([normalizer.key(t.folded) for t in s.tokens])
     quoted_keys = {q[3] for q in quotes}
+    quoted_first = {key[0] for key in quoted_keys}
     quoted_exact = {(q[0].doc, q[4]) for q in quotes}
     # Pass 2: how often each quoted term is written bare (outside a quote): in the event, by
     # its matching keys (so "لإسرائيل" is a bare إسرائيل), and in the quoting article by its
@@ -188,7 +192,9 @@ def _scare_quotes(scans: list[_UnitScan], normalizer: Normalizer) -> list[Marker
     bare: dict[tuple[str, ...], Counter] = defaultdict(Counter)
     bare_exact: Counter = Counter()
     for s, keys in zip(scans, outside_keys):
-        for i in range(len(keys)):
+        for i, key in enumerate(keys):
+            if key not in quoted_first:
+                continue  # no quoted term starts with this word (None: a word inside quotation marks)
             for n in range(1, MAX_SCARE_WORDS + 1):
                 gram = tuple(keys[i:i + n])
                 if len(gram) < n or None in gram:

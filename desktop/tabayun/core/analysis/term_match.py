@@ -70,6 +70,9 @@ class TermIndex(Generic[T]):
             seen[keys] = term
             index[keys[0]].append((keys, item))
         self._index = {k: sorted(v, key=lambda e: -len(e[0])) for k, v in index.items()}
+        # folded word -> the terms that may start at it: an event repeats its words, and most
+        # start none, so each spelling's keys are looked up once, not at every occurrence
+        self._starting: dict[str, tuple[tuple[tuple[str, ...], T], ...]] = {}
 
     def __len__(self) -> int:
         return sum(len(v) for v in self._index.values())
@@ -77,19 +80,31 @@ class TermIndex(Generic[T]):
     def items(self) -> list[T]:
         return [item for group in self._index.values() for _keys, item in group]
 
+    def _terms_starting(self, folded: str) -> tuple[tuple[tuple[str, ...], T], ...]:
+        """The terms whose first word a text word of this spelling may be, in the order
+        its keys and the index list them."""
+        terms = self._starting.get(folded)
+        if terms is None:
+            terms = self._starting[folded] = tuple(
+                term for key in token_keys(folded, first=True) for term in self._index.get(key, ()))
+        return terms
+
     def matches(self, text: str, tokens: list[Token]) -> list[Match[T]]:
         """Every listed term at every position (overlaps included)."""
         found = []
+        starting = self._starting
         for i, tok in enumerate(tokens):
-            for key in token_keys(tok.folded, first=True):
-                for keys, item in self._index.get(key, ()):
-                    end = i + len(keys)
-                    if end > len(tokens):
-                        continue
-                    if all(keys[j - i] in token_keys(tokens[j].folded, first=False)
-                           and _TERM_GAP.fullmatch(text[tokens[j - 1].end:tokens[j].start])
-                           for j in range(i + 1, end)):
-                        found.append(Match(i, end, item))
+            terms = starting.get(tok.folded)
+            if terms is None:
+                terms = self._terms_starting(tok.folded)
+            for keys, item in terms:
+                end = i + len(keys)
+                if end > len(tokens):
+                    continue
+                if all(keys[j - i] in token_keys(tokens[j].folded, first=False)
+                       and _TERM_GAP.fullmatch(text[tokens[j - 1].end:tokens[j].start])
+                       for j in range(i + 1, end)):
+                    found.append(Match(i, end, item))
         return found
 
     def longest(self, text: str, tokens: list[Token]) -> list[Match[T]]:
