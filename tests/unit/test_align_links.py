@@ -9,7 +9,7 @@ import pytest
 from scipy import sparse
 
 from tabayun.core.analysis import align as align_module
-from tabayun.core.analysis.align import AlignSettings, UnitVectors, _link_arrays, vectorize
+from tabayun.core.analysis.align import AlignSettings, SparseRows, UnitVectors, _link_arrays, vectorize
 from tabayun.core.analysis.comparison import build_normalizer
 from tabayun.core.analysis.units import split_units
 from tabayun.core.model import UnitKind
@@ -17,8 +17,10 @@ from tabayun.core.model import UnitKind
 
 def reference_links(vectors: UnitVectors, settings: AlignSettings):
     """Per article: its rows of the whole matrix M @ M.T, argmax per other article, each
-    column's argmax over the article's rows, the thresholds, two shared words."""
-    m = vectors.matrix
+    column's argmax over the article's rows, the thresholds, two shared words (the whole
+    matrix's product by scipy.sparse: align's own product must give the same floats)."""
+    m = sparse.csr_matrix((vectors.matrix.data, vectors.matrix.indices, vectors.matrix.indptr),
+                          shape=vectors.matrix.shape)
     whole = (m @ m.T.tocsr()).toarray()
     binary = (m != 0).astype(float).toarray()
     found = []
@@ -75,8 +77,43 @@ def test_links_with_many_ties_are_the_whole_matrix_links(seed, few_articles, mon
     matrix = sparse.csr_matrix(dense / norms[:, None])
     bounds = np.cumsum([0] + sizes)
     doc_rows = {f"doc{k}": np.arange(lo, hi) for k, (lo, hi) in enumerate(zip(bounds, bounds[1:]))}
-    vectors = UnitVectors(list(range(sum(sizes))), matrix, doc_rows)
+    vectors = UnitVectors(list(range(sum(sizes))), SparseRows(matrix.indptr, matrix.indices, matrix.data,
+                                                              matrix.shape), doc_rows)
     settings = AlignSettings(threshold=0.6, mutual_threshold=0.4, min_shared_words=1)
     links = as_list(_link_arrays(vectors, settings))
     assert len(links) > 10
     assert links == reference_links(vectors, settings)
+
+
+def scipy_tfidf(keys: list[list[str]]) -> sparse.csr_matrix:
+    """The unit vectors as align built them with scipy.sparse (before its own arrays)."""
+    import math
+    from collections import Counter
+
+    vocab: dict[str, int] = {}
+    rows, cols, vals, df = [], [], [], Counter()
+    for r, ks in enumerate(keys):
+        counts = Counter(vocab.setdefault(k, len(vocab)) for k in ks)
+        df.update(counts.keys())
+        rows += [r] * len(counts)
+        cols += list(counts)
+        vals += [1.0 + math.log(n) for n in counts.values()]
+    idf = np.array([math.log((len(keys) + 1) / (df[c] + 1)) + 1.0 for c in range(len(vocab))])
+    matrix = sparse.csr_matrix((vals, (rows, cols)), shape=(len(keys), len(vocab))) @ sparse.diags(idf)
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    matrix = sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
+    matrix.sort_indices()
+    return matrix
+
+
+def test_unit_vectors_are_scipys_tfidf_bit_for_bit(sample):
+    articles = sorted(sample.articles.values(), key=lambda a: a.doc_id)
+    units = {a.doc_id: split_units(a)[1] for a in articles}
+    every = [u for a in articles for u in units[a.doc_id]] + [units[articles[0].doc_id][0]]
+    texts = {a.doc_id: a.text for a in articles}
+    ours = vectorize(every, texts, build_normalizer(articles, units))
+    theirs = scipy_tfidf(ours.keys)
+    assert ours.matrix.shape == theirs.shape
+    assert (ours.matrix.indptr == theirs.indptr).all() and (ours.matrix.indices == theirs.indices).all()
+    assert (ours.matrix.data == theirs.data).all()  # floats compared exactly

@@ -27,7 +27,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 import numpy as np
-from scipy import sparse
 
 from ..model import Row, Unit, UnitKind
 from .normalize import Normalizer, tokenize
@@ -43,11 +42,27 @@ class AlignSettings:
 
 
 @dataclass
+class SparseRows:
+    """A sparse matrix in compressed rows (scipy's CSR layout, in numpy arrays: importing
+    scipy.sparse cost a quarter of a second, more than aligning a 40-outlet event's units):
+    row r's columns are ``indices[indptr[r]:indptr[r + 1]]``, in increasing order, and its
+    values the same stretch of ``data``."""
+
+    indptr: np.ndarray
+    indices: np.ndarray
+    data: np.ndarray
+    shape: tuple[int, int]
+
+    def row_of_entries(self) -> np.ndarray:
+        return np.repeat(np.arange(self.shape[0]), np.diff(self.indptr))
+
+
+@dataclass
 class UnitVectors:
     """Unit features for one event: a row-normalised TF-IDF matrix plus lookups."""
 
     units: list[Unit]
-    matrix: sparse.csr_matrix
+    matrix: SparseRows
     doc_rows: dict[str, np.ndarray]  # doc_id -> matrix rows of its units
     keys: list[list[str]] = field(default_factory=list)
 
@@ -73,29 +88,30 @@ def vectorize(units: list[Unit], texts: dict[str, str], normalizer: Normalizer) 
     memo: dict[str, str | None] = {}
     keys = [unit_keys(u, texts[u.doc_id], normalizer, memo) for u in units]
     vocab: dict[str, int] = {}
-    df: dict[int, int] = defaultdict(int)
-    rows, cols, vals = [], [], []
-    weight = {1: 1.0}  # 1 + log(count), once per count
-    for r, ks in enumerate(keys):
-        counts = Counter(vocab.setdefault(k, len(vocab)) for k in ks)
-        for c, n in counts.items():
-            df[c] += 1
-            w = weight.get(n)
-            if w is None:
-                w = weight[n] = 1.0 + math.log(n)
-            vals.append(w)
-        rows.extend([r] * len(counts))
-        cols.extend(counts)
+    lengths, cols, counts = [], [], []
+    for ks in keys:
+        # each row's words in column order: the similarities are symmetric bit for bit
+        row = sorted(Counter(vocab.setdefault(k, len(vocab)) for k in ks).items())
+        lengths.append(len(row))
+        cols += [c for c, _ in row]
+        counts += [n for _, n in row]
+    weight = {n: 1.0 + math.log(n) for n in set(counts)}  # 1 + log(count)
+    indices = np.array(cols, dtype=np.int64)
+    indptr = np.zeros(len(units) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=indptr[1:])
     n_units = max(len(units), 1)
-    idf = np.ones(len(vocab))
-    for c, d in df.items():
-        idf[c] = math.log((n_units + 1) / (d + 1)) + 1.0
-    matrix = sparse.csr_matrix((vals, (rows, cols)), shape=(len(units), len(vocab)), dtype=np.float64)
-    matrix = matrix @ sparse.diags(idf)
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    idf = np.array([math.log((n_units + 1) / (d + 1)) + 1.0 for d in np.bincount(indices, minlength=len(vocab)).tolist()])
+    tfidf = np.array([weight[n] for n in counts], dtype=np.float64) * idf[indices]
+    # each row's length, its squares summed as scipy.sparse sums a row (the same numpy call,
+    # so every similarity is the same float as when scipy computed it)
+    norms = np.zeros(len(units))
+    filled = np.flatnonzero(lengths)
+    if len(filled):
+        norms[filled] = np.add.reduceat(tfidf * tfidf, indptr[filled])
+    norms = np.sqrt(norms)
     norms[norms == 0] = 1.0
-    matrix = sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
-    matrix.sort_indices()  # each row's words in column order: the similarities are symmetric bit for bit
+    matrix = SparseRows(indptr, indices, (1.0 / norms)[np.repeat(np.arange(len(units)), lengths)] * tfidf,
+                        (len(units), len(vocab)))
     doc_rows: dict[str, list[int]] = defaultdict(list)
     for r, u in enumerate(units):
         doc_rows[u.doc_id].append(r)
@@ -107,14 +123,14 @@ def vectorize(units: list[Unit], texts: dict[str, str], normalizer: Normalizer) 
 # others as one dense block asked for 2.3 GB at 3 MB of text.
 BLOCK_ENTRIES = 2_000_000
 
+# At most this many products of two units' word weights are spelled out at once (a few
+# arrays of 8 bytes each): a slice of units sharing common words with many others is
+# worked out in smaller slices.
+PRODUCTS_AT_ONCE = 4_000_000
 
 # Up to this many articles in a block, each unit's best match per article is found by an
 # argmax per article; beyond, by reductions over the whole block.
 FEW_ARTICLES = 16
-
-# Kept pairs whose shared words are counted at once: all of 200 outlets' (900,000) at once
-# asked for 1.7 GB.
-PAIRS_AT_ONCE = 20_000
 
 
 def candidate_links(vectors: UnitVectors, settings: AlignSettings) -> dict[tuple[int, int], float]:
@@ -130,43 +146,36 @@ def _link_arrays(vectors: UnitVectors, settings: AlignSettings) -> tuple[np.ndar
     The similarity matrix is symmetric bit for bit (each unit's words are in column order,
     so both products sum the same terms in the same order): each pair of articles is
     scored once, a block of the earlier one's units against the later ones' units giving
-    each unit's best match in the other article both ways (:func:`_best_per_article`). The
-    rest is array work, so the cost per pair of articles is a share of a few numpy calls,
-    not a Python loop over units."""
+    each unit's best match in the other article both ways, and the words they share
+    (:func:`_best_per_article`). The rest is array work, so the cost per pair of articles is
+    a share of a few numpy calls, not a Python loop over units."""
     matrix = vectors.matrix
-    binary = matrix.copy()
-    binary.data[:] = 1.0  # shared content words, counted by a product of 0/1 rows
+    columns = _Columns(matrix)
     docs = sorted(vectors.doc_rows)
     # the units of each article are one contiguous run of matrix rows (units come doc by doc)
     starts = np.array([vectors.doc_rows[d][0] for d in docs], dtype=np.int64)
     lengths = np.array([len(vectors.doc_rows[d]) for d in docs], dtype=np.int64)
     n = len(vectors.units)
-    # each unit's best match in each article and its similarity (first unit on ties)
+    # each unit's best match in each article, its similarity (first unit on ties) and the
+    # content words the two share
     best = np.zeros((n, len(docs)), dtype=np.int64)
     best_sim = np.zeros((n, len(docs)))
+    best_shared = np.zeros((n, len(docs)), dtype=np.int64)
     for k in range(len(docs) - 1):
         lo, hi = starts[k], starts[k] + lengths[k]
-        later_t = matrix[hi:].T.tocsr()
-        fwd, fwd_sim, back, back_sim = _best_per_article(matrix[lo:hi], later_t, starts[k + 1:] - hi, lengths[k + 1:])
-        best[lo:hi, k + 1:] = fwd + hi
-        best_sim[lo:hi, k + 1:] = fwd_sim
-        best[hi:, k] = back + lo
-        best_sim[hi:, k] = back_sim
+        fwd, back = _best_per_article(matrix, columns, lo, hi, starts[k + 1:] - hi, lengths[k + 1:])
+        best[lo:hi, k + 1:], best_sim[lo:hi, k + 1:], best_shared[lo:hi, k + 1:] = fwd[0] + hi, fwd[1], fwd[2]
+        best[hi:, k], best_sim[hi:, k], best_shared[hi:, k] = back[0] + lo, back[1], back[2]
     # all articles at once: (unit, article) in row-major order is article by article
     doc_of = np.repeat(np.arange(len(docs)), lengths)
     units = np.arange(n)
     mutual = best[best, doc_of[:, None]] == units[:, None]
     keep = (best_sim >= settings.threshold) | ((best_sim >= settings.mutual_threshold) & mutual)
+    keep &= best_shared >= settings.min_shared_words
     keep[units, doc_of] = False
     i, doc = np.nonzero(keep)
     j, sim = best[i, doc], best_sim[i, doc]
-    # shared content words of the kept pairs only (a full product would cost as much again)
-    shared = np.zeros(len(i))
-    for lo in range(0, len(i), PAIRS_AT_ONCE):
-        at = slice(lo, lo + PAIRS_AT_ONCE)
-        shared[at] = np.asarray(binary[i[at]].multiply(binary[j[at]]).sum(axis=1)).ravel()
-    ok = shared >= settings.min_shared_words
-    i, j, sim = np.minimum(i[ok], j[ok]), np.maximum(i[ok], j[ok]), sim[ok]
+    i, j = np.minimum(i, j), np.maximum(i, j)
     # one entry per pair (both directions find it with the same similarity)
     pair = i.astype(np.int64) * (len(vectors.units) + 1) + j
     _, first = np.unique(pair, return_index=True)
@@ -175,45 +184,107 @@ def _link_arrays(vectors: UnitVectors, settings: AlignSettings) -> tuple[np.ndar
     return i[order], j[order], sim[order]
 
 
-def _best_per_article(a: sparse.csr_matrix, b_t: sparse.csr_matrix, starts: np.ndarray, lengths: np.ndarray
-                      ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """For S = a @ b_t, whose columns are articles' units in runs (``starts``, ``lengths``),
-    without holding S whole (slices of a's rows, at most BLOCK_ENTRIES at once): for each
-    row and each article its best column and that similarity (the first column on ties, as
-    numpy's argmax), and for each column its best row and that similarity."""
-    n_a, n_b = a.shape[0], b_t.shape[1]
+class _Columns:
+    """A SparseRows matrix by columns: column c's rows in increasing order are
+    ``rows[ptr[c]:ptr[c + 1]]``, their values the same stretch of ``data``."""
+
+    def __init__(self, m: SparseRows):
+        order = np.argsort(m.indices, kind="stable")
+        self.ptr = np.zeros(m.shape[1] + 1, dtype=np.int64)
+        np.cumsum(np.bincount(m.indices, minlength=m.shape[1]), out=self.ptr[1:])
+        self.rows = m.row_of_entries()[order]
+        self.data = m.data[order]
+        self.m = m
+
+    def from_row(self, first_row: int) -> np.ndarray:
+        """Per column, where its rows from ``first_row`` on begin in ``rows``."""
+        m = self.m
+        return self.ptr[:-1] + np.bincount(m.indices[:m.indptr[first_row]], minlength=m.shape[1])
+
+
+def _products(m: SparseRows, columns: _Columns, begin: np.ndarray, lo: int, hi: int, first_row: int
+              ) -> tuple[np.ndarray, np.ndarray]:
+    """For rows lo..hi of ``m`` against its rows from ``first_row`` on (``begin``:
+    ``columns.from_row(first_row)``), as dense blocks: the similarities, and how many words
+    each pair shares.
+
+    Each similarity sums its products in increasing column order, starting from 0, as
+    scipy.sparse's product does (numpy's bincount adds its weights in the order given):
+    the same float to the last bit, whatever the slicing."""
+    n_b = m.shape[0] - first_row
+    entries = slice(m.indptr[lo], m.indptr[hi])
+    cols = m.indices[entries]
+    start = begin[cols]
+    count = columns.ptr[cols + 1] - start  # products per entry: its column's later rows
+    # every product of an entry of rows lo..hi with an entry of its column in the later rows,
+    # entry by entry (so each pair's products come in column order)
+    ends = np.cumsum(count)
+    at = np.arange(ends[-1] if len(ends) else 0) + np.repeat(start - (ends - count), count)
+    cell = np.repeat(np.repeat(np.arange(hi - lo) * n_b - first_row, np.diff(m.indptr[lo:hi + 1])), count)
+    cell += columns.rows[at]
+    size = (hi - lo) * n_b
+    sims = np.bincount(cell, weights=np.repeat(m.data[entries], count) * columns.data[at], minlength=size)
+    shared = np.bincount(cell, minlength=size)
+    return sims.reshape(hi - lo, n_b), shared.reshape(hi - lo, n_b)
+
+
+def _slices(m: SparseRows, columns: _Columns, begin: np.ndarray, lo: int, hi: int, rows_at_once: int
+            ) -> list[tuple[int, int]]:
+    """Rows lo..hi in consecutive slices of at most ``rows_at_once`` rows and (but for a
+    single row) PRODUCTS_AT_ONCE products."""
+    cols = m.indices[m.indptr[lo]:m.indptr[hi]]
+    products = np.concatenate(([0], np.cumsum(columns.ptr[cols + 1] - begin[cols])))
+    total = products[m.indptr[lo:hi + 1] - m.indptr[lo]]  # before each row, and after the last
+    out = []
+    a = 0
+    while a < hi - lo:
+        b = min(hi - lo, a + rows_at_once, int(np.searchsorted(total, total[a] + PRODUCTS_AT_ONCE, "right")) - 1)
+        b = max(b, a + 1)
+        out.append((lo + a, lo + b))
+        a = b
+    return out
+
+
+Best = tuple[np.ndarray, np.ndarray, np.ndarray]  # index of the best match, its similarity, shared words
+
+
+def _best_per_article(m: SparseRows, columns: _Columns, lo: int, hi: int, starts: np.ndarray,
+                      lengths: np.ndarray) -> tuple[Best, Best]:
+    """For S = rows lo..hi of ``m`` against its rows from ``hi`` on, whose rows are
+    articles' units in runs (``starts``, ``lengths``, counted from ``hi``), without holding S
+    whole (slices of rows lo..hi, at most BLOCK_ENTRIES at once): for each row and each
+    article its best column, that similarity (the first column on ties, as numpy's argmax)
+    and the words the two share, and for each column its best row, that similarity and the
+    words they share."""
+    n_a, n_b = hi - lo, m.shape[0] - hi
     column = np.arange(n_b)
     best = np.zeros((n_a, len(starts)), dtype=np.int64)
     best_sim = np.zeros((n_a, len(starts)))
+    best_shared = np.zeros((n_a, len(starts)), dtype=np.int64)
     col_best = np.zeros(n_b, dtype=np.int64)
     col_max = np.full(n_b, -np.inf)
-    step = max(1, BLOCK_ENTRIES // max(n_b, 1))
-    for lo in range(0, n_a, step):
-        block = (a[lo:lo + step] @ b_t).toarray()
+    col_shared = np.zeros(n_b, dtype=np.int64)
+    begin = columns.from_row(hi)
+    for s_lo, s_hi in _slices(m, columns, begin, lo, hi, max(1, BLOCK_ENTRIES // max(n_b, 1))):
+        block, shared = _products(m, columns, begin, s_lo, s_hi, hi)
+        rows = np.arange(block.shape[0])
+        at = slice(s_lo - lo, s_hi - lo)
         if len(starts) <= FEW_ARTICLES:  # an argmax per article: one pass along memory each
-            rows = np.arange(block.shape[0])
             for k, (s, n) in enumerate(zip(starts.tolist(), lengths.tolist())):
-                top = block[:, s:s + n].argmax(axis=1)
-                best[lo:lo + step, k] = top + s
-                best_sim[lo:lo + step, k] = block[rows, top + s]
+                top = block[:, s:s + n].argmax(axis=1) + s
+                best[at, k], best_sim[at, k], best_shared[at, k] = top, block[rows, top], shared[rows, top]
         else:  # many short articles: a few passes over the whole block, not a call per article
             sims = np.maximum.reduceat(block, starts, axis=1)  # per row, per article
             is_best = block == np.repeat(sims, lengths, axis=1)
-            best[lo:lo + step] = np.minimum.reduceat(np.where(is_best, column, n_b), starts, axis=1)
-            best_sim[lo:lo + step] = sims
+            top = np.minimum.reduceat(np.where(is_best, column, n_b), starts, axis=1)
+            best[at], best_sim[at], best_shared[at] = top, sims, shared[rows[:, None], top]
         top = np.ascontiguousarray(block.T).argmax(axis=1)  # faster than argmax on axis 0
         top_sim = block[top, column]
         better = top_sim > col_max  # strictly: an earlier slice keeps a tie, like argmax
-        col_best[better] = top[better] + lo
+        col_best[better] = top[better] + (s_lo - lo)
         col_max[better] = top_sim[better]
-    return best, best_sim, col_best, np.maximum(col_max, 0.0)
-
-
-def _best_matches(a: sparse.csr_matrix, b_t: sparse.csc_matrix) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """For the similarity matrix S = a @ b_t, without holding it whole: each row's argmax
-    and max, and each column's argmax (the first index on ties, as numpy's argmax)."""
-    best, best_sim, col_best, _ = _best_per_article(a, sparse.csr_matrix(b_t), np.array([0]), np.array([b_t.shape[1]]))
-    return best[:, 0], best_sim[:, 0], col_best
+        col_shared[better] = shared[top[better], column[better]]
+    return (best, best_sim, best_shared), (col_best, np.maximum(col_max, 0.0), col_shared)
 
 
 class _Clusters:

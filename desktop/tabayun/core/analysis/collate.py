@@ -173,7 +173,10 @@ class RowCollation:
         self.witnesses = [_witness_tokens(doc, units, self.texts[doc], normalizer)
                           for doc, units in sorted(row.units.items())]
         for w in self.witnesses:
-            w.codes = "".join(codes.setdefault(k, chr(_CODE_BASE + len(codes))) for k in w.keys)
+            for k in dict.fromkeys(w.keys):  # new keys numbered in order of first appearance
+                if k not in codes:
+                    codes[k] = chr(_CODE_BASE + len(codes))
+            w.codes = "".join(map(codes.__getitem__, w.keys))
         self.by_doc = {w.doc: w for w in self.witnesses}
         self.centre = self.witnesses[_centre(self.witnesses)]
         self.equal: dict[str, list[bool]] = {}

@@ -81,20 +81,30 @@ def use_backend(name: str) -> None:
 def diff_tokens(text: str, start: int, end: int, normalizer: Normalizer) -> list[DiffToken]:
     # an event repeats its words: what a spelling folds, stems and counts as, once per event
     cache = normalizer.__dict__.setdefault("_diff_token_cache", {})
-    out = []
-    for m in _DIFF_TOKEN_RE.finditer(text, start, end):
-        surface = m.group()
-        known = cache.get(surface)
-        if known is None:
-            folded = fold(surface)
-            is_word = bool(TOKEN_RE.fullmatch(surface))
-            stem = normalizer.stem(folded) if is_word else folded
-            known = cache[surface] = (folded, stem, is_word, is_word and (
-                normalizer.is_stopword(folded) or normalizer.is_stopword(stem)))
-        if not known[0]:
-            continue  # a lone diacritic or tatweel
-        out.append(DiffToken(m.start(), m.end(), surface, *known))
-    return out
+    # mapped over the matches, not a loop: no Python code runs per token but DiffToken's own
+    matches = list(_DIFF_TOKEN_RE.finditer(text, start, end))
+    if not matches:
+        return []
+    surfaces = list(map(re.Match.group, matches))
+    known = list(map(cache.get, surfaces))
+    if None in known:
+        known = [k if k is not None else _token_forms(s, normalizer, cache) for s, k in zip(surfaces, known)]
+    folded, stem, is_word, is_stop = zip(*known)
+    tokens = map(DiffToken, map(re.Match.start, matches), map(re.Match.end, matches), surfaces,
+                 folded, stem, is_word, is_stop)
+    if "" in folded:  # a lone diacritic or tatweel is no token
+        return [t for t in tokens if t.folded]
+    return list(tokens)
+
+
+def _token_forms(surface: str, normalizer: Normalizer, cache: dict) -> tuple[str, str, bool, bool]:
+    """What a spelling folds and stems to, whether it is a word and a function word; kept in ``cache``."""
+    folded = fold(surface)
+    is_word = bool(TOKEN_RE.fullmatch(surface))
+    stem = normalizer.stem(folded) if is_word else folded
+    known = cache[surface] = (folded, stem, is_word, is_word and (
+        normalizer.is_stopword(folded) or normalizer.is_stopword(stem)))
+    return known
 
 
 # --- one pair of units -----------------------------------------------------------
