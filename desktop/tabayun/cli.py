@@ -153,6 +153,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             "merge": (_merge_parser, _run_merge),
             "export": (_export_parser, _run_export),
         }[argv[0]]
+        if whole_process and argv[0] == "compare":
+            # What the analysis makes lives until the process ends, and it leaves next to no
+            # cyclic garbage: the collector would only walk it again and again as it grows
+            # (a tenth of the time at 200 outlets; the peak memory is the same without it).
+            gc.disable()
         try:
             return run(parser().parse_args(argv[1:]))
         except CommandError as exc:
