@@ -65,7 +65,8 @@ def _compare_parser() -> argparse.ArgumentParser:
                    help="print Arabic reshaped and in visual order, for terminals that do not do bidi")
     p.add_argument("--quiet", "-q", action="store_true", help="print nothing but errors")
     p.add_argument("--jobs", "-j", type=_jobs, default=1, metavar="N",
-                   help="collate the rows in N processes (0: one per core); the result is the same as with 1")
+                   help="work in N processes (0: one per core): the markers are found in one of their own, "
+                        "a large event's rows collated in N; the result is the same as with 1")
     return p
 
 

@@ -32,6 +32,7 @@ def test_compare_with_jobs_is_the_same_comparison(sample_dir, sample):
     spread = compare([sample_dir], jobs=2)
     assert spread.slots == sample.slots and spread.differences == sample.differences
     assert spread.terms == sample.terms and spread.rows == sample.rows
+    assert spread.markers == sample.markers and len(sample.markers) > 5  # found in a process of their own
 
 
 def test_the_command_writes_the_same_files_with_jobs(sample_dir, tmp_path, capsys):

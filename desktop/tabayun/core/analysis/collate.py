@@ -39,6 +39,8 @@ from .equivalents import classes_in, same_meaning, without_equivalents
 from .normalize import Normalizer, strip_al
 
 if TYPE_CHECKING:  # pandas only where a DataFrame is asked for
+    import multiprocessing.context
+
     import pandas as pd
 
 LEXICAL, ADDED_OMITTED, REWORDING = "lexical", "added_omitted", "rewording"
@@ -611,20 +613,25 @@ def _collate_rows(rows: list[Row]) -> list[list[Slot]]:
     return [collate_row(row, _WORKER["articles"], _WORKER["normalizer"]) for row in rows]  # type: ignore[arg-type]
 
 
+def process_context() -> multiprocessing.context.BaseContext:
+    """How worker processes start. Never fork the caller: the window (or a test run) has Qt
+    threads, and a forked copy of a threaded process can deadlock or crash. A fork server
+    starts clean; spawn where there is none."""
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
 def _collate_in_processes(rows: list[Row], articles: dict[str, Article], normalizer: Normalizer,
                           jobs: int) -> list[list[Slot]]:
     """Each row's slots, in row order, worked out by ``jobs`` processes (chunks of
     consecutive rows, a few per process so that a slow chunk does not keep the others idle)."""
-    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     size = max(1, -(-len(rows) // (jobs * 4)))
     chunks = [rows[k:k + size] for k in range(0, len(rows), size)]
-    # Never fork the caller: the window (or a test run) has Qt threads, and a forked copy of a
-    # threaded process can deadlock or crash. A fork server starts clean; spawn where there is none.
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
+    with ProcessPoolExecutor(jobs, mp_context=process_context(), initializer=_start_worker,
                              initargs=(articles, normalizer)) as pool:
         return [slots for done in pool.map(_collate_rows, chunks) for slots in done]
 

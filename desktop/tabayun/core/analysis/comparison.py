@@ -11,18 +11,20 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from ..model import Article, Difference, LoadProblem, Marker, Row, Segment, Slot, Unit, UnitKind
 from . import collate as collate_stage
 from . import diff as diff_stage
 from .align import AlignSettings, align
-from .markers import MARKER_COLUMNS, find_markers, markers_frame, markers_table
+from .markers import MARKER_COLUMNS, find_markers, markers_frame, markers_ready, markers_table
 from .normalize import Normalizer, tokenize
 from .readers import load_paths
 from .units import split_units
 
 if TYPE_CHECKING:  # pandas only where a DataFrame is asked for: `tabayun compare` starts without it
+    from concurrent.futures import Future, ProcessPoolExecutor
+
     import pandas as pd
 
 # Below this share of its claims found in other articles, an article is probably
@@ -171,27 +173,58 @@ def compare_articles(articles: Iterable[Article], problems: Iterable[LoadProblem
     ordered = dict(sorted(((a.doc_id, a) for a in articles), key=lambda kv: kv[0]))
     if len(ordered) < 1:
         raise ValueError("no articles to compare")
-    segments: dict[str, list[Segment]] = {}
-    units: dict[str, list[Unit]] = {}
-    report("segmenting", 0.1)
-    for doc, art in ordered.items():
-        segments[doc], units[doc] = split_units(art)
-    if on_units is not None:
-        on_units(ordered, units)
-    normalizer = build_normalizer(ordered.values(), units)
-    report("aligning", 0.3)
-    rows = align(units, {d: a.text for d, a in ordered.items()}, normalizer, settings)
-    if on_rows is not None:
-        on_rows(ordered, rows)
-    report("finding markers", 0.6)
-    markers = find_markers(ordered, units, normalizer)
-    report("collating", 0.7)
-    slots = collate_stage.collate(rows, ordered, normalizer, markers, jobs=jobs)
+    # With more than one process: the markers (which need only the articles, their units and
+    # the normalizer) are found in a process of their own while this one aligns and collates.
+    # It starts now, so that its start-up overlaps the splitting.
+    marker_process = _start_marker_process() if jobs > 1 else None
+    try:
+        segments: dict[str, list[Segment]] = {}
+        units: dict[str, list[Unit]] = {}
+        report("segmenting", 0.1)
+        for doc, art in ordered.items():
+            segments[doc], units[doc] = split_units(art)
+        if on_units is not None:
+            on_units(ordered, units)
+        normalizer = build_normalizer(ordered.values(), units)
+        found: Future[list[Marker]] | None = None
+        if marker_process is not None:
+            found = marker_process.submit(find_markers, ordered, units, normalizer)
+        report("aligning", 0.3)
+        rows = align(units, {d: a.text for d, a in ordered.items()}, normalizer, settings)
+        if on_rows is not None:
+            on_rows(ordered, rows)
+        report("finding markers", 0.6)
+        markers: Iterable[Marker] = _Delivered(found) if found else find_markers(ordered, units, normalizer)
+        report("collating", 0.7)
+        slots = collate_stage.collate(rows, ordered, normalizer, markers, jobs=jobs)
+        markers = list(markers)
+    finally:
+        if marker_process is not None:
+            marker_process.shutdown(wait=False, cancel_futures=True)  # its exit overlaps the rest
     differences = collate_stage.slot_differences(slots, {d: a.text for d, a in ordered.items()})
     terms = collate_stage.slot_terms(slots)
     report("done", 1.0)
     return Comparison(ordered, segments, units, rows, normalizer, list(problems), differences, markers, terms,
                       slots)
+
+
+def _start_marker_process() -> ProcessPoolExecutor:
+    from concurrent.futures import ProcessPoolExecutor
+
+    process = ProcessPoolExecutor(1, mp_context=collate_stage.process_context())
+    process.submit(markers_ready)  # started now, with its imports, not when the work comes
+    return process
+
+
+class _Delivered:
+    """The markers another process is finding, waited for only when first read (collate reads
+    them last, to score the slots)."""
+
+    def __init__(self, future: Future[list[Marker]]):
+        self._future = future
+
+    def __iter__(self) -> Iterator[Marker]:
+        return iter(self._future.result())
 
 
 def compare(paths: Iterable[str | Path], settings: AlignSettings | None = None,

@@ -243,6 +243,11 @@ def find_markers(articles: dict[str, Article], units: dict[str, list[Unit]], nor
     return sorted(markers, key=lambda m: (m.doc_id, m.start, m.end, m.category))
 
 
+def markers_ready() -> None:
+    """Nothing: what a process that will find markers runs first, to be up (this module
+    imported) when its work comes."""
+
+
 def markers_table(markers: list[Marker]) -> list[tuple]:
     return [(m.doc_id, m.start, m.end, m.text, m.category, m.entry, m.voice, m.strength, m.score, m.group)
             for m in markers]
