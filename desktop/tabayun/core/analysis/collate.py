@@ -113,16 +113,19 @@ def _project(centre: _Unitwise, other: _Unitwise) -> _Projection:
     i = j = 0
 
     def equal_until(stop: int) -> None:
+        """The stretch up to ``stop`` is the same words in both: set as slices, not word by word."""
         nonlocal i, j
-        while i < stop:
-            if before[i] < 0:
-                before[i] = j
-            after[i] = j
-            equal[j] = True
-            a, b = centre.tokens[i], other.tokens[j]
-            if a.is_word and a.stem != b.stem:
-                proj.spelled.append(i)
-            i, j = i + 1, j + 1
+        n = stop - i
+        if n <= 0:
+            return
+        if before[i] < 0:  # only the first can be set already (by an insertion there)
+            before[i] = j
+        before[i + 1:stop] = range(j + 1, j + n)
+        after[i:stop] = range(j, j + n)
+        equal[j:j + n] = [True] * n
+        proj.spelled.extend(k for k, a, b in zip(range(i, stop), centre.tokens[i:stop], other.tokens[j:j + n])
+                            if a.is_word and a.stem != b.stem)
+        i, j = stop, j + n
 
     for c in word_changes(centre.tokens, other.tokens, centre.codes, other.codes):
         equal_until(c.a_lo)
