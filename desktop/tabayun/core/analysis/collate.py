@@ -34,7 +34,7 @@ from rapidfuzz import fuzz
 from ..model import Article, Difference, Marker, Reading, Row, Slot, Witness
 from .categories import require
 from .classify import NUMBER, PUNCTUATION, SPELLING, DiffToken, _spelling_pair, is_number
-from .diff import TermPair, diff_tokens, word_changes
+from .diff import TermPair, keyed_diff_tokens, word_changes
 from .equivalents import classes_in, same_meaning, without_equivalents
 from .normalize import Normalizer, strip_al
 
@@ -84,12 +84,12 @@ class _Projection:
 
 
 def _witness_tokens(doc: str, units, text: str, normalizer: Normalizer) -> _Unitwise:
-    tokens, unit_of = [], []
+    tokens, keys, unit_of = [], [], []
     for k, unit in enumerate(units):
-        toks = diff_tokens(text, unit.start, unit.end, normalizer)
+        toks, toks_keys = keyed_diff_tokens(text, unit.start, unit.end, normalizer)
         tokens += toks
+        keys += toks_keys
         unit_of += [k] * len(toks)
-    keys = [normalizer.key(t.folded) if t.is_word else t.folded for t in tokens]
     return _Unitwise(doc, tokens, keys, unit_of)
 
 

@@ -79,31 +79,39 @@ def use_backend(name: str) -> None:
 # --- tokens --------------------------------------------------------------------
 
 def diff_tokens(text: str, start: int, end: int, normalizer: Normalizer) -> list[DiffToken]:
-    # an event repeats its words: what a spelling folds, stems and counts as, once per event
+    return keyed_diff_tokens(text, start, end, normalizer)[0]
+
+
+def keyed_diff_tokens(text: str, start: int, end: int, normalizer: Normalizer) -> tuple[list[DiffToken], list[str]]:
+    """The unit's tokens, and each one's matching key (a word's :meth:`Normalizer.key`, a
+    punctuation mark's folded form)."""
+    # an event repeats its words: what a spelling folds, stems, counts as and matches, once per event
     cache = normalizer.__dict__.setdefault("_diff_token_cache", {})
     # mapped over the matches, not a loop: no Python code runs per token but DiffToken's own
     matches = list(_DIFF_TOKEN_RE.finditer(text, start, end))
     if not matches:
-        return []
+        return [], []
     surfaces = list(map(re.Match.group, matches))
     known = list(map(cache.get, surfaces))
     if None in known:
         known = [k if k is not None else _token_forms(s, normalizer, cache) for s, k in zip(surfaces, known)]
-    folded, stem, is_word, is_stop = zip(*known)
-    tokens = map(DiffToken, map(re.Match.start, matches), map(re.Match.end, matches), surfaces,
-                 folded, stem, is_word, is_stop)
+    folded, stem, is_word, is_stop, keys = zip(*known)
+    tokens = list(map(DiffToken, map(re.Match.start, matches), map(re.Match.end, matches), surfaces,
+                      folded, stem, is_word, is_stop))
     if "" in folded:  # a lone diacritic or tatweel is no token
-        return [t for t in tokens if t.folded]
-    return list(tokens)
+        kept = [k for k, f in enumerate(folded) if f]
+        return [tokens[k] for k in kept], [keys[k] for k in kept]
+    return tokens, list(keys)
 
 
-def _token_forms(surface: str, normalizer: Normalizer, cache: dict) -> tuple[str, str, bool, bool]:
-    """What a spelling folds and stems to, whether it is a word and a function word; kept in ``cache``."""
+def _token_forms(surface: str, normalizer: Normalizer, cache: dict) -> tuple[str, str, bool, bool, str]:
+    """What a spelling folds and stems to, whether it is a word and a function word, and its
+    matching key; kept in ``cache``."""
     folded = fold(surface)
     is_word = bool(TOKEN_RE.fullmatch(surface))
     stem = normalizer.stem(folded) if is_word else folded
-    known = cache[surface] = (folded, stem, is_word, is_word and (
-        normalizer.is_stopword(folded) or normalizer.is_stopword(stem)))
+    is_stop = is_word and (normalizer.is_stopword(folded) or normalizer.is_stopword(stem))
+    known = cache[surface] = (folded, stem, is_word, is_stop, normalizer.key(folded) if is_word else folded)
     return known
 
 
