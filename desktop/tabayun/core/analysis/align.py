@@ -72,16 +72,12 @@ def unit_keys(unit: Unit, text: str, normalizer: Normalizer, memo: dict[str, str
     """The content-word matching keys of a unit (function words and 1-letter tokens dropped).
     ``memo`` (folded token -> its key, or None when dropped) saves asking again per token."""
     memo = {} if memo is None else memo
-    keys = []
-    for tok in tokenize(text, unit.start, unit.end):
-        folded = tok.folded
-        if folded not in memo:
-            key = None if normalizer.is_stopword(folded) else normalizer.key(folded)
-            memo[folded] = key if key is not None and (len(key) > 1 or key.isdigit()) else None
-        key = memo[folded]
-        if key is not None:
-            keys.append(key)
-    return keys
+    folded = [tok.folded for tok in tokenize(text, unit.start, unit.end)]
+    for word in folded:
+        if word not in memo:
+            key = None if normalizer.is_stopword(word) else normalizer.key(word)
+            memo[word] = key if key is not None and (len(key) > 1 or key.isdigit()) else None
+    return [key for key in map(memo.__getitem__, folded) if key is not None]
 
 
 def vectorize(units: list[Unit], texts: dict[str, str], normalizer: Normalizer) -> UnitVectors:
@@ -90,8 +86,11 @@ def vectorize(units: list[Unit], texts: dict[str, str], normalizer: Normalizer) 
     vocab: dict[str, int] = {}
     lengths, cols, counts = [], [], []
     for ks in keys:
+        for k in ks:
+            if k not in vocab:
+                vocab[k] = len(vocab)
         # each row's words in column order: the similarities are symmetric bit for bit
-        row = sorted(Counter(vocab.setdefault(k, len(vocab)) for k in ks).items())
+        row = sorted(Counter(map(vocab.__getitem__, ks)).items())
         lengths.append(len(row))
         cols += [c for c, _ in row]
         counts += [n for _, n in row]
