@@ -29,6 +29,7 @@ from .normalize import fold, iter_words
 HEADLINE_MAX_WORDS = 25
 SUBHEADING_MAX_WORDS = 12
 BYLINE_MAX_WORDS = 8
+DATE_LINE_MAX_WORDS = 12
 
 _BLANK = " \t\r\u00a0\u200b\u200c\u200d\u200e\u200f\u2028\u2029\ufeff"
 _TRAILING = " :：.…-–—|"
@@ -90,10 +91,11 @@ def _words(text: str, limit: int) -> int:
     return sum(1 for _ in islice(iter_words(text), limit))
 
 
-def _first_words(line: str) -> list[str]:
-    """The first words of a line (folded), as many as any test here looks at: folded once
-    per line and shared by the tests, not again by each."""
-    return list(islice(iter_words(line), HEADLINE_MAX_WORDS + 1))
+def _first_words(line: str, limit: int = DATE_LINE_MAX_WORDS + 1) -> list[str]:
+    """The first ``limit`` words of a line (folded): folded once per line and shared by the
+    tests, not again by each. The default is enough for all but the headline test, which
+    asks for more only for a line that does not end a sentence."""
+    return list(islice(iter_words(line), limit))
 
 
 def _ends_sentence(text: str) -> bool:
@@ -118,8 +120,8 @@ def _match_furniture(key: str) -> FurnitureEntry | None:
 
 
 def _is_date_line(text: str, first_words: list[str]) -> bool:
-    words = first_words[:13]
-    if not words or len(words) > 12:
+    words = first_words[:DATE_LINE_MAX_WORDS + 1]
+    if not words or len(words) > DATE_LINE_MAX_WORDS:
         return False
     has_date = any(w in _DATE_WORDS for w in words) and any(w[0].isdigit() for w in words)
     has_date = has_date or bool(re.search(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}", text))
@@ -225,6 +227,10 @@ def segment(article: Article) -> list[Segment]:
 
 
 def _looks_like_heading(line: str, first_words: list[str], max_words: int) -> bool:
-    """Short and not ending a sentence (``first_words``: _first_words(line), enough for any
-    ``max_words`` used here)."""
-    return len(first_words) <= max_words and not _ends_sentence(line)
+    """Short and not ending a sentence (``first_words``: _first_words(line), counted further
+    here if they stop short of ``max_words``)."""
+    if _ends_sentence(line):
+        return False
+    if max_words >= len(first_words) == DATE_LINE_MAX_WORDS + 1:
+        first_words = _first_words(line, max_words + 1)
+    return len(first_words) <= max_words
