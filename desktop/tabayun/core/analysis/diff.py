@@ -87,7 +87,7 @@ def keyed_diff_tokens(text: str, start: int, end: int, normalizer: Normalizer) -
     punctuation mark's folded form)."""
     # an event repeats its words: what a spelling folds, stems, counts as and matches, once per event
     cache = normalizer.__dict__.setdefault("_diff_token_cache", {})
-    # mapped over the matches, not a loop: no Python code runs per token but DiffToken's own
+    # mapped over the matches, not a loop: no Python code runs per token
     matches = list(_DIFF_TOKEN_RE.finditer(text, start, end))
     if not matches:
         return [], []
@@ -96,8 +96,8 @@ def keyed_diff_tokens(text: str, start: int, end: int, normalizer: Normalizer) -
     if None in known:
         known = [k if k is not None else _token_forms(s, normalizer, cache) for s, k in zip(surfaces, known)]
     folded, stem, is_word, is_stop, keys = zip(*known)
-    tokens = list(map(DiffToken, map(re.Match.start, matches), map(re.Match.end, matches), surfaces,
-                      folded, stem, is_word, is_stop))
+    tokens = list(map(DiffToken._make, zip(map(re.Match.start, matches), map(re.Match.end, matches), surfaces,
+                                           folded, stem, is_word, is_stop)))
     if "" in folded:  # a lone diacritic or tatweel is no token
         kept = [k for k, f in enumerate(folded) if f]
         return [tokens[k] for k in kept], [keys[k] for k in kept]

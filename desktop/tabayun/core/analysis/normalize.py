@@ -99,11 +99,11 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 
 @lru_cache(maxsize=1 << 15)  # each unit is tokenized by several stages: once is enough
 def _tokens(text: str, start: int, end: int) -> tuple[Token, ...]:
-    # mapped over the matches, not a loop: no Python code runs per word but Token's own
+    # mapped over the matches, not a loop: no Python code runs per word
     matches = list(TOKEN_RE.finditer(text, start, end))
     surfaces = list(map(re.Match.group, matches))
     folded = list(map(fold, surfaces))
-    tokens = map(Token, map(re.Match.start, matches), map(re.Match.end, matches), surfaces, folded)
+    tokens = map(Token._make, zip(map(re.Match.start, matches), map(re.Match.end, matches), surfaces, folded))
     if "" in folded:  # a lone diacritic or tatweel is no word
         return tuple(t for t in tokens if t.folded)
     return tuple(tokens)
