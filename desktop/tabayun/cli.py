@@ -122,12 +122,13 @@ def _jobs(text: str) -> int:
     return jobs or os.cpu_count() or 1
 
 
-def _analyse(paths: list[str], jobs: int = 1):
-    """The event of ``paths``; files that could not be read are named on stderr."""
+def _analyse(paths: list[str], jobs: int = 1, forkable: bool = False):
+    """The event of ``paths``; files that could not be read are named on stderr (``forkable``:
+    see compare_articles)."""
     from .core.analysis.comparison import compare
 
     try:
-        comparison = compare(paths, jobs=jobs)
+        comparison = compare(paths, jobs=jobs, forkable=forkable)
     except ValueError as exc:
         raise CommandError(exc) from None
     for problem in comparison.problems:
@@ -164,7 +165,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             # numpy is imported; a value the user set stays.
             os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
         try:
-            return run(parser().parse_args(argv[1:]))
+            args = parser().parse_args(argv[1:])
+            # This process has no other threads: a forked copy of it may share the work (on
+            # Linux; elsewhere forking a process that loaded system libraries is not safe).
+            args.forkable = whole_process and sys.platform.startswith("linux")
+            return run(args)
         except CommandError as exc:
             print(f"tabayun: {exc}", file=sys.stderr)
             return 2
@@ -188,7 +193,7 @@ def _run_compare(args: argparse.Namespace) -> int:
     from .core.files import write_table
     from .core.sharing.summary import summary_lines
 
-    comparison = _analyse(args.paths, args.jobs)
+    comparison = _analyse(args.paths, args.jobs, args.forkable)
     with _writing_to(args.out):  # with the csv module: the command starts without importing pandas
         written = [write_table(columns, rows, args.out / name)
                    for name, (columns, rows) in comparison.tables().items()]

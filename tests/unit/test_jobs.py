@@ -49,3 +49,38 @@ def test_jobs_must_be_a_whole_number(sample_dir, tmp_path, capsys):
         main(["compare", str(sample_dir), "--out", str(tmp_path), "--jobs", "two"])
     assert "--jobs takes a whole number" in capsys.readouterr().err
     main(["compare", str(sample_dir), "--out", str(tmp_path), "--jobs", "2", "--quiet"])  # the fixture's check
+
+
+
+def test_markers_found_in_a_forked_copy_are_the_same(sample_dir, sample, monkeypatch):
+    import multiprocessing
+
+    from tabayun.core.analysis import comparison as comparison_module
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork here")
+    monkeypatch.setattr(comparison_module, "_idle_core", lambda: True)  # whatever the machine's load
+    made = []
+    real = comparison_module._MarkersElsewhere.wanted.__func__
+    monkeypatch.setattr(comparison_module._MarkersElsewhere, "wanted",
+                        classmethod(lambda cls, *a: made.append(real(cls, *a)) or made[-1]))
+    spread = compare([sample_dir], forkable=True)
+    assert made and made[0].fork
+    assert spread.markers == sample.markers and len(sample.markers) > 5
+    assert spread.slots == sample.slots and spread.differences == sample.differences
+    collate(sample.rows, sample.articles, sample.normalizer, sample.markers, jobs=2)  # the fixture's check
+
+
+def test_the_command_as_its_own_process_writes_the_same_files(sample_dir, tmp_path):
+    """`tabayun compare` as a whole process (no cyclic collection, objects frozen at exit,
+    markers perhaps in a forked copy) writes what main() in this process writes."""
+    import subprocess
+    import sys
+
+    assert main(["compare", str(sample_dir), "--out", str(tmp_path / "here"), "--quiet", "--jobs", "2"]) == 0
+    subprocess.run([sys.executable, "-m", "tabayun.cli", "compare", str(sample_dir), "--out", str(tmp_path / "own"),
+                    "--quiet"], check=True)
+    names = sorted(p.name for p in (tmp_path / "here").iterdir())
+    assert names == sorted(p.name for p in (tmp_path / "own").iterdir()) and "markers.csv" in names
+    for name in names:
+        assert (tmp_path / "here" / name).read_bytes() == (tmp_path / "own" / name).read_bytes(), name

@@ -8,6 +8,7 @@ pandas DataFrames whose columns are the CSV columns.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -166,17 +167,16 @@ def build_normalizer(articles: Iterable[Article], units: dict[str, list[Unit]]) 
 def compare_articles(articles: Iterable[Article], problems: Iterable[LoadProblem] = (),
                      settings: AlignSettings | None = None,
                      progress: ProgressCallback | None = None, on_rows: RowsCallback | None = None,
-                     jobs: int = 1, on_units: UnitsCallback | None = None) -> Comparison:
+                     jobs: int = 1, on_units: UnitsCallback | None = None, forkable: bool = False
+                     ) -> Comparison:
     """Analyse already loaded articles (doc_ids must be unique); ``jobs`` processes
-    collate the rows (the same result as one)."""
+    collate the rows (the same result as one). ``forkable``: the caller runs no other
+    threads, so a forked copy of this process may find the markers (see _MarkersElsewhere)."""
     report = progress or (lambda _stage, _fraction: None)
     ordered = dict(sorted(((a.doc_id, a) for a in articles), key=lambda kv: kv[0]))
     if len(ordered) < 1:
         raise ValueError("no articles to compare")
-    # With more than one process: the markers (which need only the articles, their units and
-    # the normalizer) are found in a process of their own while this one aligns and collates.
-    # It starts now, so that its start-up overlaps the splitting.
-    marker_process = _start_marker_process() if jobs > 1 else None
+    elsewhere = _MarkersElsewhere.wanted(forkable, jobs)
     try:
         segments: dict[str, list[Segment]] = {}
         units: dict[str, list[Unit]] = {}
@@ -186,21 +186,19 @@ def compare_articles(articles: Iterable[Article], problems: Iterable[LoadProblem
         if on_units is not None:
             on_units(ordered, units)
         normalizer = build_normalizer(ordered.values(), units)
-        found: Future[list[Marker]] | None = None
-        if marker_process is not None:
-            found = marker_process.submit(find_markers, ordered, units, normalizer)
+        found = elsewhere.find(ordered, units, normalizer) if elsewhere is not None else None
         report("aligning", 0.3)
         rows = align(units, {d: a.text for d, a in ordered.items()}, normalizer, settings)
         if on_rows is not None:
             on_rows(ordered, rows)
         report("finding markers", 0.6)
-        markers: Iterable[Marker] = _Delivered(found) if found else find_markers(ordered, units, normalizer)
+        markers = found if found is not None else find_markers(ordered, units, normalizer)
         report("collating", 0.7)
         slots = collate_stage.collate(rows, ordered, normalizer, markers, jobs=jobs)
         markers = list(markers)
     finally:
-        if marker_process is not None:
-            marker_process.shutdown(wait=False, cancel_futures=True)  # its exit overlaps the rest
+        if elsewhere is not None:
+            elsewhere.close()
     differences = collate_stage.slot_differences(slots, {d: a.text for d, a in ordered.items()})
     terms = collate_stage.slot_terms(slots)
     report("done", 1.0)
@@ -208,12 +206,72 @@ def compare_articles(articles: Iterable[Article], problems: Iterable[LoadProblem
                       slots)
 
 
-def _start_marker_process() -> ProcessPoolExecutor:
-    from concurrent.futures import ProcessPoolExecutor
+class _MarkersElsewhere:
+    """The markers found in another process while this one aligns and collates: they need
+    only the articles, their units and the normalizer.
 
-    process = ProcessPoolExecutor(1, mp_context=collate_stage.process_context())
-    process.submit(markers_ready)  # started now, with its imports, not when the work comes
-    return process
+    A forked copy of this process (``fork``: the caller runs no other threads, which a fork
+    needs, and a core is idle) shares the tokens already made and gets its input for nothing,
+    at little cost in CPU time. Otherwise (``jobs`` > 1) a fresh process starts at once, so that its start-up
+    and imports overlap the splitting, and is sent the input: that pays only on an idle machine
+    with cores to spare."""
+
+    @classmethod
+    def wanted(cls, forkable: bool, jobs: int) -> _MarkersElsewhere | None:
+        if not forkable and jobs <= 1:
+            return None
+        import multiprocessing
+
+        fork = forkable and "fork" in multiprocessing.get_all_start_methods() and _idle_core()
+        return cls(fork) if fork or jobs > 1 else None
+
+    def __init__(self, fork: bool):
+        self.fork = fork
+        self.pool: ProcessPoolExecutor | None = None
+        if not fork:
+            self.pool = self._pool(collate_stage.process_context())
+            self.pool.submit(markers_ready)  # started now, with its imports, not when the work comes
+
+    @staticmethod
+    def _pool(context) -> ProcessPoolExecutor:
+        from concurrent.futures import ProcessPoolExecutor
+
+        return ProcessPoolExecutor(1, mp_context=context)
+
+    def find(self, articles: dict[str, Article], units: dict[str, list[Unit]], normalizer: Normalizer
+             ) -> _Delivered:
+        if self.fork:
+            import multiprocessing
+
+            _FORKED["input"] = (articles, units, normalizer)
+            self.pool = self._pool(multiprocessing.get_context("fork"))
+            found = self.pool.submit(_forked_markers)  # forks as it submits
+            _FORKED.clear()  # the copy has it
+        else:
+            assert self.pool is not None
+            found = self.pool.submit(find_markers, articles, units, normalizer)
+        return _Delivered(found)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=False, cancel_futures=True)  # its exit overlaps the rest
+
+
+def _idle_core() -> bool:
+    """Whether a core is free for a second process: on a machine busy with other work it only
+    takes CPU time from this one (measured: slower, not faster, at a load of 3 on 2 cores)."""
+    try:
+        return os.getloadavg()[0] <= (os.cpu_count() or 1) - 1
+    except OSError:  # no load average here
+        return False
+
+
+# What a forked process finds the markers of: set just before the fork, which copies it.
+_FORKED: dict[str, tuple[dict[str, Article], dict[str, list[Unit]], Normalizer]] = {}
+
+
+def _forked_markers() -> list[Marker]:
+    return find_markers(*_FORKED["input"])
 
 
 class _Delivered:
@@ -229,9 +287,9 @@ class _Delivered:
 
 def compare(paths: Iterable[str | Path], settings: AlignSettings | None = None,
             progress: ProgressCallback | None = None, on_rows: RowsCallback | None = None,
-            jobs: int = 1, on_units: UnitsCallback | None = None) -> Comparison:
+            jobs: int = 1, on_units: UnitsCallback | None = None, forkable: bool = False) -> Comparison:
     """Load files or folders and analyse them as one event (``on_rows``, ``on_units``: see
-    RowsCallback, UnitsCallback).
+    RowsCallback, UnitsCallback; ``jobs``, ``forkable``: see compare_articles).
 
     Files that cannot be read are listed in ``Comparison.problems``; the rest load.
     Raises ValueError when no article at all could be loaded, with the reasons.
@@ -242,4 +300,5 @@ def compare(paths: Iterable[str | Path], settings: AlignSettings | None = None,
     if not loaded.articles:
         reasons = "; ".join(str(p) for p in loaded.problems) or "no article files found"
         raise ValueError(f"no article could be loaded: {reasons}")
-    return compare_articles(loaded.articles, loaded.problems, settings, progress, on_rows, jobs, on_units)
+    return compare_articles(loaded.articles, loaded.problems, settings, progress, on_rows, jobs, on_units,
+                            forkable)
