@@ -1,0 +1,172 @@
+"""``across/report.html``: the tables across events as one self-contained page, in the
+style of an event's report (core/sharing/report.py: its styles and embedded font, no
+script, every value escaped), right to left for an Arabic corpus."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ... import __version__
+from ..files import atomic_write_bytes
+from ..sharing.headings import Headings
+from ..sharing.report import CSP, _charts_section, _esc, _style
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .across import AcrossTables
+
+MAX_REPORT_TERMS = 60  # terms_by_outlet.csv holds them all
+MAX_MATRIX_EVENTS = 200
+ACROSS_STYLE = """
+table.facts td.num{text-align:end;font-variant-numeric:tabular-nums;}
+td.pattern-always{background:#ffe3bf;} td.pattern-once{background:#e8f1ff;}
+tr.term-first td{border-top:2px solid #9aa3ad;}
+"""
+
+
+def pattern(k_first: int, k_second: int, n: int) -> tuple[str, int | None]:
+    """Whether an outlet's choice between a term's two readings is a habit or a one-off:
+    ``("always", r)`` it wrote reading r (0 first, 1 second) in each of its n ≥ 2 events;
+    ``("once", r)`` it wrote reading r in one event only and the other in the rest;
+    ``("one event", None)`` n < 2: too few to tell; else ``("mixed", None)``."""
+    if n < 2:
+        return "one event", None
+    ks = (k_first, k_second)
+    for r in (0, 1):
+        if ks[r] == n and ks[1 - r] == 0:
+            return "always", r
+    for r in (1, 0):
+        if ks[r] == 1 and ks[1 - r] >= n - 1:
+            return "once", r
+    return "mixed", None
+
+
+def _share(line: pd.Series | None) -> str:
+    if line is None:
+        return ""
+    return (f'{int(line["with_reading"])}/{int(line["events"])} '
+            f'<small>({line["ci_low"]:.0%}–{line["ci_high"]:.0%})</small>')
+
+
+def _terms_section(terms: pd.DataFrame, min_events: int, h: Headings) -> str:
+    order = list(dict.fromkeys(terms["term"]))
+    if not order:
+        return (f'<section id="terms"><h2 dir="auto">{h("Word choices across events")}</h2><p dir="auto">'
+                f'{h("No word choice recurs across events")}.</p></section>')
+    body = []
+    for term in order[:MAX_REPORT_TERMS]:
+        lines = terms[terms["term"] == term]
+        readings = list(dict.fromkeys(lines["reading"]))
+        first, span = True, lines["outlet"].nunique()
+        for outlet in dict.fromkeys(lines["outlet"]):
+            mine = lines[lines["outlet"] == outlet]
+            by_reading = {r: mine[mine["reading"] == r].iloc[0] for r in readings if (mine["reading"] == r).any()}
+            ks = [int(by_reading[r]["with_reading"]) if r in by_reading else 0 for r in readings]
+            n = int(mine["events"].iloc[0])
+            kind, which = pattern(ks[0], ks[1], n)
+            words = {"always": h("always «{reading}»", reading=readings[which]) if which is not None else "",
+                     "once": h("«{reading}» once", reading=readings[which]) if which is not None else "",
+                     "mixed": h("mixed"), "one event": h("one event only")}[kind]
+            head = (f'<td dir="auto" rowspan="{span}"><b>{_esc(term)}</b></td>'
+                    if first else "")
+            cls = ' class="term-first"' if first else ""
+            body.append(f'<tr{cls}>{head}<td dir="auto">{_esc(outlet)}</td><td class="num">{n}</td>'
+                        + "".join(f'<td class="num">{_share(by_reading.get(r))}</td>' for r in readings)
+                        + f'<td dir="auto" class="pattern-{kind.replace(" ", "-")}">{_esc(words)}</td></tr>')
+            first = False
+    more = ""
+    if len(order) > MAX_REPORT_TERMS:
+        more = f'<p class="hint" dir="auto">{h("{n} more in terms_by_outlet.csv", n=len(order) - MAX_REPORT_TERMS)}</p>'
+    hint = h("Each term is a pair of readings some slot opposes in {n} events or more. Per outlet: the events where "
+             "it wrote one of them (n), and in how many of those it wrote each (k/n, 95 % interval).", n=min_events)
+    return (f'<section id="terms"><h2 dir="auto">{h("Word choices across events")}</h2>'
+            f'<p class="hint" dir="auto">{_esc(hint)}</p><table class="facts"><thead><tr><th>{h("Term")}</th>'
+            f'<th>{h("Outlet")}</th><th>{h("Events")}</th><th>{h("First reading")}</th><th>{h("Second reading")}</th>'
+            f'<th>{h("Pattern")}</th></tr></thead><tbody>{"".join(body)}</tbody></table>{more}</section>')
+
+
+def _coverage_section(cover: pd.DataFrame, h: Headings) -> str:
+    body = "".join(
+        f'<tr><td dir="auto">{_esc(r.outlet)}</td><td class="num">{r.events}</td><td class="num">{r.share:.0%}</td>'
+        f'<td class="num">{r.compared_events}</td><td class="num">{r.sole_reporter}</td></tr>'
+        for r in cover.itertuples(index=False))
+    return (f'<section id="coverage"><h2 dir="auto">{h("Coverage")}</h2><table class="facts"><thead><tr>'
+            f'<th>{h("Outlet")}</th><th>{h("Events")}</th><th>{h("Share of all events")}</th>'
+            f'<th>{h("Compared")}</th><th>{h("Only this outlet")}</th></tr></thead><tbody>{body}</tbody></table>'
+            '</section>')
+
+
+def _matrix_section(matrix: pd.DataFrame, h: Headings) -> str:
+    outlets = list(matrix.columns[1:])
+    if len(matrix) > MAX_MATRIX_EVENTS:
+        return (f'<section id="omissions"><h2 dir="auto">{h("Which outlet reports which event")}</h2>'
+                f'<p dir="auto">{h("{n} events: see coverage_matrix.csv", n=len(matrix))}</p></section>')
+    head = "".join(f'<th dir="auto">{_esc(o)}</th>' for o in outlets)
+    body = []
+    for line in matrix.itertuples(index=False):
+        marks = "".join('<td class="yes">✓</td>' if v else '<td class="no">—</td>' for v in line[1:])
+        cls = ' class="omission"' if 1 < sum(line[1:]) < len(outlets) else ""
+        body.append(f'<tr{cls}><th class="rowno" dir="ltr">{_esc(line[0])}</th><td class="count">{sum(line[1:])}</td>'
+                    f'{marks}</tr>')
+    hint = h("Highlighted: events two or more outlets report and another leaves out.")
+    return (f'<section id="omissions"><h2 dir="auto">{h("Which outlet reports which event")}</h2>'
+            f'<p class="hint" dir="auto">{hint}</p><table class="matrix"><thead><tr><th>{h("Event")}</th>'
+            f'<th>{h("Outlets")}</th>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></section>')
+
+
+def _loaded_section(loaded: pd.DataFrame, h: Headings) -> str:
+    body = "".join(
+        f'<tr><td dir="auto">{_esc(r.outlet)}</td><td class="num">{r.words:,}</td><td class="num">{r.loaded}</td>'
+        f'<td class="num">{_rate(r.rate)}</td><td class="num">{_rate(r.ci_low)}–{_rate(r.ci_high)}</td></tr>'
+        for r in loaded.itertuples(index=False))
+    hint = h("Loaded terms in each outlet's own voice (quoted speech left out), per 1000 words of its articles' "
+             "headlines and sentences, with the 95 % interval.")
+    return (f'<section id="loaded"><h2 dir="auto">{h("Loaded wording")}</h2><p class="hint" dir="auto">{_esc(hint)}'
+            f'</p><table class="facts"><thead><tr><th>{h("Outlet")}</th><th>{h("Words")}</th>'
+            f'<th>{h("Loaded terms")}</th><th>{h("Per 1000 words")}</th><th>{h("95 % interval")}</th></tr></thead>'
+            f'<tbody>{body}</tbody></table></section>')
+
+
+def _rate(value: float) -> str:
+    return "" if value != value else f"{value:.2f}"  # NaN: an outlet with no words
+
+
+CHART_CAPTIONS = {
+    "terms_by_outlet": "Word choices across events",
+    "coverage": "Coverage: the events each outlet reports",
+    "coverage_matrix": "Which outlet reports which event",
+    "loaded_by_outlet": "Loaded wording per outlet across events",
+}
+
+
+def render_across_report(tables: AcrossTables, charts: dict[str, Path]) -> str:
+    """The page (a string); ``charts``: PNG files by stem (those of across_charts)."""
+    h = Headings(tables.language)
+    direction = "rtl" if tables.language == "ar" else "ltr"
+    title = h("Across {events} events", events=tables.events)
+    meta = h("{events} events, {outlets} outlets", events=tables.events, outlets=tables.outlets)
+    outlets = " · ".join(f"<bdi>{_esc(o)}</bdi>" for o in tables.coverage["outlet"])
+    made = f"Tabayun {__version__}, {_dt.date.today().isoformat()}"
+    captions = {h(CHART_CAPTIONS.get(stem, stem)): path for stem, path in charts.items()}
+    return "".join([
+        f'<!DOCTYPE html>\n<html dir="{direction}" lang="{tables.language}"><head><meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{_esc(title)}</title><style>{_style()}{ACROSS_STYLE}</style></head><body>",
+        f'<header><h1 dir="auto">{_esc(title)}</h1><p class="meta">{_esc(meta)}</p><p class="meta">{outlets}</p>'
+        f'<p class="meta" dir="ltr">{_esc(made)}</p></header>',
+        _terms_section(tables.terms, tables.min_events, h),
+        _coverage_section(tables.coverage, h),
+        _matrix_section(tables.matrix, h),
+        _loaded_section(tables.loaded, h),
+        _charts_section({c: str(p) for c, p in captions.items()}, h),
+        "</body></html>\n",
+    ])
+
+
+def write_across_report(tables: AcrossTables, charts: dict[str, Path], path: Path) -> Path:
+    atomic_write_bytes(path, render_across_report(tables, charts).encode("utf-8"))
+    return Path(path)
