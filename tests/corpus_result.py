@@ -5,7 +5,7 @@
 compared with ``compare_articles``; an event of one outlet is listed, not compared) and
 writes events.csv, articles.csv, corpus.json, the event folders (one .txt per article and a
 manifest.csv) and the variants/, differences/ and markers/ Parquet datasets, partitioned by
-event (hive style). ``test_events()`` gives the events the corpus tests share; import with
+event (hive style). ``corpus_events()`` gives the events the corpus tests share; import with
 ``from corpus_result import ...`` (tests/ is on the path through tests/conftest.py).
 """
 
@@ -71,7 +71,7 @@ def synthetic_event(seed: int, outlets: int = 4, sentences: int = 8) -> list[Art
             for a in module.synthetic_articles(outlets, sentences, seed)]
 
 
-def test_events() -> list[list[Article]]:
+def corpus_events() -> list[list[Article]]:
     """The corpus the tests share, in date order (E00001 …): the sample event; the same outlets
     a week later; the English pair (paper, wire); two synthetic events; the paper's article
     alone (a story only one outlet told)."""

@@ -42,8 +42,8 @@ outlet's own voice (not quoted speech) per 1,000 words of its articles' headline
 sentences, as the event report counts words.
 
 Everything here is a pure function of DataFrames (the window calls them) except
-:func:`read_corpus`, :func:`article_words` and :func:`write_across`, which read and write the
-result folder.
+:func:`read_corpus`, :func:`article_words`, :func:`across_tables` and :func:`write_across`,
+which read and write the result folder.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Mapping
+from typing import TYPE_CHECKING, Iterable, Iterator, Mapping
 
 from ..analysis.markers import LOADED_TERM
 from ..analysis.normalize import Normalizer, fold, words as folded_words
@@ -137,44 +137,43 @@ def read_corpus(out_dir: str | Path) -> CorpusTables:
                         read_dataset(out_dir / "markers", MARKER_FIELDS))
 
 
-def corpus_texts(out_dir: str | Path, articles: pd.DataFrame) -> dict[tuple[str, str], str]:
-    """Each article's text by (event_id, doc_id), read from its file in the event folder
-    (``file`` in articles.csv; its doc_id is the file's stem, as in the event's tables)."""
+def article_texts(out_dir: str | Path, articles: pd.DataFrame) -> Iterator[tuple[tuple[str, str], str]]:
+    """Each article's (event_id, doc_id) and text, one at a time, read verbatim from its file
+    in the event folder (``file`` in articles.csv; its doc_id is the file's stem, as in the
+    event's tables)."""
     out_dir = Path(out_dir)
-    texts = {}
     for event_id, file in zip(articles["event_id"], articles["file"]):
         path = out_dir / str(file)
         try:
-            texts[(str(event_id), Path(str(file)).stem)] = path.read_text(encoding="utf-8")
-        except OSError as error:
-            raise FileNotFoundError(f"article file {path} cannot be read ({error.strerror or error}): the corpus "
-                                    "result is incomplete; run `tabayun corpus` again with the same --out to "
-                                    "finish it") from error
-    return texts
+            text = path.read_bytes().decode("utf-8-sig")
+        except (OSError, UnicodeDecodeError) as error:
+            raise FileNotFoundError(f"article file {path} cannot be read ({error}): the corpus result is "
+                                    "incomplete; run `tabayun corpus` again with the same --out to finish it") from error
+        yield (str(event_id), Path(str(file)).stem), text
 
 
-def article_words(texts: Mapping[tuple[str, str], str]) -> dict[tuple[str, str], int]:
-    """Words in each article's headlines and sentences (page furniture and metadata lines
-    left out), as the event's report counts them for loaded wording."""
+def words_in_units(text: str) -> int:
+    """Words in an article's headlines and sentences (page furniture and metadata lines left
+    out), as the event's report counts them for loaded wording."""
     from ..analysis.normalize import tokenize
     from ..analysis.units import split_units
     from ..model import Article
 
-    out = {}
-    for (event_id, doc), text in texts.items():
-        _, units = split_units(Article(doc, text, doc))
-        out[(event_id, doc)] = sum(len(tokenize(text, u.start, u.end)) for u in units)
-    return out
+    _, units = split_units(Article("article", text, "article"))
+    return sum(len(tokenize(text, u.start, u.end)) for u in units)
 
 
-def corpus_language(texts: Iterable[str]) -> str:
-    """``"ar"`` when most articles are written right to left (ties: right to left), the
-    rule of an event's report (``event_direction``); else ``"en"``."""
+def article_words(out_dir: str | Path, articles: pd.DataFrame) -> tuple[dict[tuple[str, str], int], str]:
+    """Words per article by (event_id, doc_id), and the corpus's language: ``"ar"`` when most
+    articles are written right to left (ties: right to left, the rule of an event's report),
+    else ``"en"``. Reads one article at a time."""
     from ..sharing.event_view import text_direction
 
-    directions = [text_direction(t) for t in texts]
-    rtl = directions.count("rtl")
-    return "ar" if rtl and rtl * 2 >= len(directions) else "en"
+    words, rtl = {}, 0
+    for key, text in article_texts(out_dir, articles):
+        words[key] = words_in_units(text)
+        rtl += text_direction(text) == "rtl"
+    return words, "ar" if rtl and rtl * 2 >= len(words) else "en"
 
 
 # --- terms by outlet ---------------------------------------------------------------------
@@ -340,14 +339,14 @@ def across_tables(out_dir: str | Path, min_events: int = MIN_EVENTS,
                   categories: Iterable[str] = TERM_CATEGORIES) -> AcrossTables:
     """The four tables of ``across/`` for the corpus result in ``out_dir``."""
     corpus = read_corpus(out_dir)
-    texts = corpus_texts(out_dir, corpus.articles)
+    words, language = article_words(out_dir, corpus.articles)
     cover = coverage(corpus.events, corpus.articles)
     return AcrossTables(
         terms=terms_by_outlet(corpus.variants, min_events, categories),
         coverage=cover,
         matrix=coverage_matrix(corpus.events, corpus.articles, list(cover["outlet"])),
-        loaded=loaded_by_outlet(corpus.markers, corpus.articles, article_words(texts)),
-        language=corpus_language(texts.values()),
+        loaded=loaded_by_outlet(corpus.markers, corpus.articles, words),
+        language=language,
         events=len(corpus.events),
         outlets=len(cover),
         min_events=min_events,

@@ -56,8 +56,7 @@ def terms_chart(terms: pd.DataFrame, h: Headings) -> Figure:
                 k, n = int(line["with_reading"].iloc[0]), int(line["events"].iloc[0])
                 share[i, j] = k / n
                 labels[i][j] = f"{k}/{n}"
-    cmap = LinearSegmentedColormap.from_list("terms", [TERM_A_COLOUR, TERM_B_COLOUR])
-    cmap.set_bad(NEITHER_COLOUR)
+    cmap = LinearSegmentedColormap.from_list("terms", [TERM_A_COLOUR, TERM_B_COLOUR]).with_extremes(bad=NEITHER_COLOUR)
     image = ax.imshow(np.ma.masked_invalid(share), cmap=cmap, vmin=0, vmax=1, aspect="auto", interpolation="nearest")
     for i in range(len(term_order)):
         for j in range(len(outlets)):
