@@ -57,16 +57,13 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Mapping
 from ..analysis.markers import LOADED_TERM
 from ..analysis.normalize import Normalizer, fold, words as folded_words
 from ..files import read_csv, write_csv
+from .across_values import COVERAGE_COLUMNS, LOADED_COLUMNS, MIN_EVENTS, TERM_COLUMNS, AcrossTables
 
 if TYPE_CHECKING:
     import pandas as pd
 
 ACROSS_DIR = "across"
-TERM_COLUMNS = ["term", "reading", "outlet", "events", "with_reading", "share", "ci_low", "ci_high"]
-COVERAGE_COLUMNS = ["outlet", "events", "share", "compared_events", "sole_reporter"]
-LOADED_COLUMNS = ["outlet", "words", "loaded", "rate", "ci_low", "ci_high"]
 TERM_CATEGORIES = ("lexical",)
-MIN_EVENTS = 2
 Z95 = 1.959963984540054  # the normal quantile of a two-sided 95 % interval
 READING_JOIN = " / "
 QUOTED = "quoted"  # a marker's voice inside quoted speech (core.model's voices)
@@ -322,18 +319,6 @@ def loaded_by_outlet(markers: pd.DataFrame, articles: pd.DataFrame,
 
 
 # --- the across/ folder -----------------------------------------------------------------------
-
-@dataclass
-class AcrossTables:
-    terms: pd.DataFrame
-    coverage: pd.DataFrame
-    matrix: pd.DataFrame
-    loaded: pd.DataFrame
-    language: str  # "ar" or "en": the report's and charts' headings
-    events: int
-    outlets: int
-    min_events: int = MIN_EVENTS  # a term recurs in this many events or more
-
 
 def across_tables(out_dir: str | Path, min_events: int = MIN_EVENTS,
                   categories: Iterable[str] = TERM_CATEGORIES) -> AcrossTables:

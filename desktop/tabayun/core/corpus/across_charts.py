@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.figure import Figure
 
-    from .across import AcrossTables
+    from .across_values import AcrossTables
 
 MAX_TERM_ROWS = 30
 MAX_TERM_OUTLETS = 25

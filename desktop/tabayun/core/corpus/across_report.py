@@ -16,7 +16,7 @@ from ..sharing.report import CSP, _charts_section, _esc, _style
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .across import AcrossTables
+    from .across_values import AcrossTables
 
 MAX_REPORT_TERMS = 60  # terms_by_outlet.csv holds them all
 MAX_MATRIX_EVENTS = 200
