@@ -44,11 +44,12 @@ def pattern(k_first: int, k_second: int, n: int) -> tuple[str, int | None]:
     return "mixed", None
 
 
-def _share(line: pd.Series | None) -> str:
+def _share(line: pd.Series | None, css: str) -> str:
+    """The reading (coloured as in the event's term table) in k of n events, and the interval."""
     if line is None:
         return ""
-    return (f'{int(line["with_reading"])}/{int(line["events"])} '
-            f'<small>({line["ci_low"]:.0%}–{line["ci_high"]:.0%})</small>')
+    return (f'<span class="{css}" dir="auto">{_esc(line["reading"])}</span> {int(line["with_reading"])}/'
+            f'{int(line["events"])} <small>({line["ci_low"]:.0%}–{line["ci_high"]:.0%})</small>')
 
 
 def _terms_section(terms: pd.DataFrame, min_events: int, h: Headings) -> str:
@@ -74,7 +75,7 @@ def _terms_section(terms: pd.DataFrame, min_events: int, h: Headings) -> str:
                     if first else "")
             cls = ' class="term-first"' if first else ""
             body.append(f'<tr{cls}>{head}<td dir="auto">{_esc(outlet)}</td><td class="num">{n}</td>'
-                        + "".join(f'<td class="num">{_share(by_reading.get(r))}</td>' for r in readings)
+                        + "".join(f'<td>{_share(by_reading.get(r), css)}</td>' for r, css in zip(readings, ("term-a", "term-b")))
                         + f'<td dir="auto" class="pattern-{kind.replace(" ", "-")}">{_esc(words)}</td></tr>')
             first = False
     more = ""
