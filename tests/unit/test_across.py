@@ -121,7 +121,9 @@ def test_synthetic_outlets_counts_match_their_events_slots(corpus, terms):
 
 
 def test_only_recurring_terms_unless_asked(corpus):
-    corpus_tables = read_corpus(corpus[0])
+    assert set(read_corpus(corpus[0]).variants["category"]) == {"lexical"}  # what the table needs, no more
+    corpus_tables = read_corpus(corpus[0], categories=None)
+    assert {"lexical", "spelling", "rewording"} <= set(corpus_tables.variants["category"])
     once = terms_by_outlet(corpus_tables.variants, min_events=1)
     recurring = terms_by_outlet(corpus_tables.variants)
     # الإمارات against المملكة: only in the second event

@@ -98,10 +98,11 @@ VARIANT_FIELDS = ["event_id", "row_id", "slot_id", "category", "doc_id", "outlet
 MARKER_FIELDS = ["event_id", "doc_id", "char_start", "char_end", "text", "category", "entry", "voice"]
 
 
-def read_dataset(folder: Path, columns: list[str]) -> pd.DataFrame:
+def read_dataset(folder: Path, columns: list[str], categories: Iterable[str] | None = None) -> pd.DataFrame:
     """A Parquet dataset partitioned by event (hive style: ``event_id=E00001/``) as one
-    frame with ``columns`` (``event_id`` as text); an empty frame when the folder is
-    missing or holds no file (a corpus where no event was compared)."""
+    frame with ``columns`` (``event_id`` as text), only its lines of ``categories`` when
+    given (read so: a corpus's rewordings and punctuation need not fit in memory); an empty
+    frame when the folder is missing or holds no file (a corpus where no event was compared)."""
     import pandas as pd
 
     if not folder.is_dir() or not any(folder.rglob("*.parquet")):
@@ -113,13 +114,15 @@ def read_dataset(folder: Path, columns: list[str]) -> pd.DataFrame:
     if missing:
         raise ValueError(f"{folder} has no column {', '.join(missing)}: it was not written by `tabayun corpus` "
                          "of this version; run `tabayun corpus` again into a new folder")
-    frame = dataset.to_table(columns=columns).to_pandas()
+    where = None if categories is None else ds.field("category").isin(list(categories))
+    frame = dataset.to_table(columns=columns, filter=where).to_pandas()
     frame["event_id"] = frame["event_id"].astype(str)
     return frame
 
 
-def read_corpus(out_dir: str | Path) -> CorpusTables:
-    """events.csv, articles.csv and the variants and markers datasets of a result folder."""
+def read_corpus(out_dir: str | Path, categories: Iterable[str] | None = TERM_CATEGORIES) -> CorpusTables:
+    """events.csv, articles.csv and the variants and markers datasets of a result folder:
+    the variants of ``categories`` (None: all of them), the markers of kind loaded term."""
     out_dir = Path(out_dir)
     for name in ("events.csv", "articles.csv"):
         if not (out_dir / name).is_file():
@@ -130,8 +133,8 @@ def read_corpus(out_dir: str | Path) -> CorpusTables:
     for frame in (events, articles):
         frame["event_id"] = frame["event_id"].astype(str)
     articles["outlet"] = articles["outlet"].astype(str)
-    return CorpusTables(events, articles, read_dataset(out_dir / "variants", VARIANT_FIELDS),
-                        read_dataset(out_dir / "markers", MARKER_FIELDS))
+    return CorpusTables(events, articles, read_dataset(out_dir / "variants", VARIANT_FIELDS, categories),
+                        read_dataset(out_dir / "markers", MARKER_FIELDS, (LOADED_TERM,)))
 
 
 def article_texts(out_dir: str | Path, articles: pd.DataFrame) -> Iterator[tuple[tuple[str, str], str]]:
@@ -178,7 +181,7 @@ def article_words(out_dir: str | Path, articles: pd.DataFrame) -> tuple[dict[tup
 def reading_forms(texts: Iterable[str]) -> dict[str, tuple[str, ...]]:
     """Each distinct reading text's matching form: its words folded and stemmed against a
     vocabulary of all of ``texts`` (so that "لوزير" meets "وزير" where the corpus writes it)."""
-    distinct = {str(t) for t in texts}
+    distinct = {t if isinstance(t, str) else "" for t in texts}  # no text (a null): no words
     vocabulary = [w for t in distinct for w in folded_words(t)]
     normalizer = Normalizer(vocabulary)
     return {t: tuple(normalizer.stem(fold(w)) for w in folded_words(t)) for t in distinct}
@@ -203,10 +206,11 @@ def terms_by_outlet(variants: pd.DataFrame, min_events: int = MIN_EVENTS,
     slots: dict[tuple, dict[tuple[str, ...], set[str]]] = defaultdict(lambda: defaultdict(set))
     for event_id, row_id, slot_id, outlet, text in zip(chosen["event_id"], chosen["row_id"], chosen["slot_id"],
                                                        chosen["outlet"], chosen["text"]):
-        form = forms[str(text)]
+        text = text if isinstance(text, str) else ""
+        form = forms[text]
         if not form:
             continue  # the outlet left this part out: no witness of a choice of words
-        surfaces[form][str(text)] += 1
+        surfaces[form][text] += 1
         slots[(str(event_id), row_id, slot_id)][form].add(str(outlet))
     # per term (a pair of forms): per outlet, the events it witnesses and those with each form
     witnessed: dict[tuple, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
@@ -294,6 +298,10 @@ def loaded_by_outlet(markers: pd.DataFrame, articles: pd.DataFrame,
 
     outlet_of = {(str(e), Path(str(f)).stem): str(o)
                  for e, f, o in zip(articles["event_id"], articles["file"], articles["outlet"])}
+    # a marker names its article by doc_id: the file's stem, or else the record id
+    marker_outlet = {(str(e), str(r)): str(o)
+                     for e, r, o in zip(articles["event_id"], articles["record_id"], articles["outlet"])}
+    marker_outlet.update(outlet_of)
     counted: Counter[str] = Counter()
     for key, n in words.items():
         if key in outlet_of:
@@ -302,7 +310,7 @@ def loaded_by_outlet(markers: pd.DataFrame, articles: pd.DataFrame,
     if len(markers):
         own = markers[(markers["category"] == LOADED_TERM) & (markers["voice"] != QUOTED)]
         for event_id, doc in zip(own["event_id"], own["doc_id"]):
-            outlet = outlet_of.get((str(event_id), str(doc)))
+            outlet = marker_outlet.get((str(event_id), str(doc)))
             if outlet is None:
                 raise ValueError(f"a marker of event {event_id} is in article {doc}, which articles.csv does not "
                                  "list: the corpus result is inconsistent; run `tabayun corpus` again into a new "
@@ -323,7 +331,7 @@ def loaded_by_outlet(markers: pd.DataFrame, articles: pd.DataFrame,
 def across_tables(out_dir: str | Path, min_events: int = MIN_EVENTS,
                   categories: Iterable[str] = TERM_CATEGORIES) -> AcrossTables:
     """The four tables of ``across/`` for the corpus result in ``out_dir``."""
-    corpus = read_corpus(out_dir)
+    corpus = read_corpus(out_dir, categories)
     words, language = article_words(out_dir, corpus.articles)
     cover = coverage(corpus.events, corpus.articles)
     return AcrossTables(
