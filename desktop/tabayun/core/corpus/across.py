@@ -21,8 +21,9 @@ where the outlet is a witness of a slot of that term (it writes one of its two r
 there); ``with_reading`` (k) the events, of those, where it writes this reading. An outlet
 writing both readings in one event (in two claims, or in two articles) counts that event
 for both, so the two shares of an outlet may add up to more than 1. Shares come with a
-Wilson 95 % interval: k of n says whether a choice is a habit (``وزير الحرب`` in 5 of 5
-events: 57 %–100 %) or a one-off (1 of 5: 4 %–62 %).
+Wilson 95 % interval: k of n says whether a choice is a habit (الحرب for الدفاع in 5 of 5
+events: 57 %–100 %) or a one-off (1 of 5: 4 %–62 %). A slot holds only the words where the
+outlets part (وزير is shared), so the term of وزير الدفاع / وزير الحرب reads "الدفاع / الحرب".
 
 **Which slots count.** Only those of category ``lexical`` by default: a word choice, where
 the outlet could have written the other word. A ``spelling`` slot is one word or name written
