@@ -303,6 +303,26 @@ def test_a_corpus_where_nothing_was_compared(tmp_path):
     assert (tmp_path / "across" / "report.html") in written
 
 
+def test_outlet_names_that_look_like_numbers_stay_names(tmp_path):
+    """articles.csv is read as text: outlets "007" and "1.50" meet their variants (Parquet)
+    by the same names, not as 7 and 1.5."""
+    from dataclasses import replace
+
+    english = load_folder(ENGLISH)
+    renamed = {"paper": "007", "wire": "1.50"}
+    events = [[replace(a, outlet=renamed[a.outlet]) for a in english],
+              [replace(a, doc_id=a.doc_id + "_b", outlet=renamed[a.outlet]) for a in english]]
+    write_corpus_result(tmp_path, events)
+    write_across(tmp_path)
+    folder = tmp_path / "across"
+    assert sorted(across.read_text_csv(folder / "coverage.csv")["outlet"]) == ["007", "1.50"]
+    assert list(read_csv(folder / "coverage_matrix.csv").columns) == ["event_id", "007", "1.50"]
+    terms = across.read_text_csv(folder / "terms_by_outlet.csv")
+    claimed = terms[(terms["term"] == "claimed / said") & (terms["reading"] == "claimed")]
+    assert dict(zip(claimed["outlet"], zip(claimed["events"], claimed["with_reading"]))) == {
+        "007": ("2", "2"), "1.50": ("2", "0")}  # the paper says claimed in both events, the wire never
+
+
 def test_not_a_corpus_result_says_what_to_do(tmp_path):
     with pytest.raises(FileNotFoundError, match="not a corpus result.*tabayun corpus"):
         write_across(tmp_path)

@@ -57,7 +57,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Mapping
 
 from ..analysis.markers import LOADED_TERM
 from ..analysis.normalize import Normalizer, fold, words as folded_words
-from ..files import read_csv, write_csv
+from ..files import CSV_ENCODING, unescape_cell, write_csv
 from .across_values import COVERAGE_COLUMNS, LOADED_COLUMNS, MIN_EVENTS, TERM_COLUMNS, AcrossTables
 
 if TYPE_CHECKING:
@@ -129,13 +129,19 @@ def read_corpus(out_dir: str | Path, categories: Iterable[str] | None = TERM_CAT
         if not (out_dir / name).is_file():
             raise FileNotFoundError(f"{out_dir} has no {name}: it is not a corpus result (run `tabayun corpus "
                                     f"INPUT... --out {out_dir}` first, or pick the folder it wrote)")
-    events = read_csv(out_dir / "events.csv")
-    articles = read_csv(out_dir / "articles.csv")
-    for frame in (events, articles):
-        frame["event_id"] = frame["event_id"].astype(str)
-    articles["outlet"] = articles["outlet"].astype(str)
+    events, articles = read_text_csv(out_dir / "events.csv"), read_text_csv(out_dir / "articles.csv")
     return CorpusTables(events, articles, read_dataset(out_dir / "variants", VARIANT_FIELDS, categories),
                         read_dataset(out_dir / "markers", MARKER_FIELDS, (LOADED_TERM,)))
+
+
+def read_text_csv(path: Path) -> pd.DataFrame:
+    """A CSV of the result with every cell as text (an outlet called "007" or "1.5" stays that
+    name, as in the Parquet datasets), the formula escape undone."""
+    import pandas as pd
+
+    frame = pd.read_csv(path, encoding=CSV_ENCODING, keep_default_na=False, dtype=str)
+    frame.columns = [unescape_cell(str(c)) for c in frame.columns]
+    return frame.apply(lambda column: column.map(unescape_cell)) if len(frame) else frame
 
 
 def article_texts(out_dir: str | Path, articles: pd.DataFrame) -> Iterator[tuple[tuple[str, str], str]]:
