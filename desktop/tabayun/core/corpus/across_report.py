@@ -12,6 +12,7 @@ from ... import __version__
 from ..files import atomic_write_bytes
 from ..sharing.headings import Headings
 from ..sharing.report import CSP, _charts_section, _esc, _style
+from .habits import ALWAYS, MIXED, ONCE, ONE_EVENT, term_patterns
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -27,23 +28,6 @@ tr.term-first td{border-top:2px solid #9aa3ad;}
 """
 
 
-def pattern(k_first: int, k_second: int, n: int) -> tuple[str, int | None]:
-    """Whether an outlet's choice between a term's two readings is a habit or a one-off:
-    ``("always", r)`` it wrote reading r (0 first, 1 second) in each of its n ≥ 2 events;
-    ``("once", r)`` it wrote reading r in one event only and the other in the rest;
-    ``("one event", None)`` n < 2: too few to tell; else ``("mixed", None)``."""
-    if n < 2:
-        return "one event", None
-    ks = (k_first, k_second)
-    for r in (0, 1):
-        if ks[r] == n and ks[1 - r] == 0:
-            return "always", r
-    for r in (1, 0):
-        if ks[r] == 1 and ks[1 - r] >= n - 1:
-            return "once", r
-    return "mixed", None
-
-
 def _share(line: pd.Series | None, css: str) -> str:
     """The reading (coloured as in the event's term table) in k of n events, and the interval."""
     if line is None:
@@ -57,27 +41,22 @@ def _terms_section(terms: pd.DataFrame, min_events: int, h: Headings) -> str:
     if not order:
         return (f'<section id="terms"><h2 dir="auto">{h("Word choices across events")}</h2><p dir="auto">'
                 f'{h("No word choice recurs across events")}.</p></section>')
-    body = []
-    for term in order[:MAX_REPORT_TERMS]:
-        lines = terms[terms["term"] == term]
-        readings = list(dict.fromkeys(lines["reading"]))
-        first, span = True, lines["outlet"].nunique()
-        for outlet in dict.fromkeys(lines["outlet"]):
-            mine = lines[lines["outlet"] == outlet]
-            by_reading = {r: mine[mine["reading"] == r].iloc[0] for r in readings if (mine["reading"] == r).any()}
-            ks = [int(by_reading[r]["with_reading"]) if r in by_reading else 0 for r in readings]
-            n = int(mine["events"].iloc[0])
-            kind, which = pattern(ks[0], ks[1], n)
-            words = {"always": h("always «{reading}»", reading=readings[which]) if which is not None else "",
-                     "once": h("«{reading}» once", reading=readings[which]) if which is not None else "",
-                     "mixed": h("mixed"), "one event": h("one event only")}[kind]
-            head = (f'<td dir="auto" rowspan="{span}"><b>{_esc(term)}</b></td>'
-                    if first else "")
-            cls = ' class="term-first"' if first else ""
-            body.append(f'<tr{cls}>{head}<td dir="auto">{_esc(outlet)}</td><td class="num">{n}</td>'
-                        + "".join(f'<td>{_share(by_reading.get(r), css)}</td>' for r, css in zip(readings, ("term-a", "term-b")))
-                        + f'<td dir="auto" class="pattern-{kind.replace(" ", "-")}">{_esc(words)}</td></tr>')
-            first = False
+    shown = terms[terms["term"].isin(order[:MAX_REPORT_TERMS])]
+    ci = {(row["term"], row["outlet"], row["reading"]): row for _, row in shown.iterrows()}
+    spans = shown.groupby("term", sort=False)["outlet"].nunique()
+    body, last = [], None
+    for p in term_patterns(shown).itertuples(index=False):
+        first = p.term != last
+        last = p.term
+        words = {ALWAYS: h("always «{reading}»", reading=p.pattern_reading),
+                 ONCE: h("«{reading}» once", reading=p.pattern_reading),
+                 MIXED: h("mixed"), ONE_EVENT: h("one event only")}[p.pattern]
+        head = f'<td dir="auto" rowspan="{spans[p.term]}"><b>{_esc(p.term)}</b></td>' if first else ""
+        cls = ' class="term-first"' if first else ""
+        cells = "".join(f'<td>{_share(ci.get((p.term, p.outlet, r)), css)}</td>'
+                        for r, css in ((p.first, "term-a"), (p.second, "term-b")))
+        body.append(f'<tr{cls}>{head}<td dir="auto">{_esc(p.outlet)}</td><td class="num">{p.events}</td>{cells}'
+                    f'<td dir="auto" class="pattern-{p.pattern.replace(" ", "-")}">{_esc(words)}</td></tr>')
     more = ""
     if len(order) > MAX_REPORT_TERMS:
         more = f'<p class="hint" dir="auto">{h("{n} more in terms_by_outlet.csv", n=len(order) - MAX_REPORT_TERMS)}</p>'
