@@ -277,6 +277,22 @@ def test_report_escapes_what_comes_from_the_data():
     assert '<html dir="ltr" lang="en">' in page
 
 
+def test_the_report_marks_a_story_most_outlets_told_and_one_left_out():
+    outlets = ["A", "B", "C", "D"]
+    matrix = pd.DataFrame({"event_id": ["E1", "E2", "E3"], "A": [1, 1, 1], "B": [1, 1, 0], "C": [1, 0, 0],
+                           "D": [0, 0, 0]})
+    cover = across.coverage(pd.DataFrame({"event_id": ["E1", "E2", "E3"], "compared": ["true", "true", "false"]}),
+                            pd.DataFrame([(e, o) for e in matrix["event_id"] for o in outlets
+                                          if matrix.set_index("event_id").loc[e, o]], columns=["event_id", "outlet"]))
+    tables = across.AcrossTables(terms=pd.DataFrame(columns=TERM_COLUMNS), coverage=cover, matrix=matrix,
+                                 loaded=pd.DataFrame(columns=LOADED_COLUMNS), language="en", events=3, outlets=3)
+    page = across_report.render_across_report(tables, {})
+    rows = page[page.index('<table class="matrix">'):].split("<tr")
+    marked = [r[r.index("E"):r.index("E") + 2] for r in rows if r.startswith(' class="omission"')]
+    assert marked == ["E1", "E2"]  # 3 of 4 and 2 of 4 outlets told it; E3 one outlet alone
+    assert cover.set_index("outlet").loc["A"].tolist() == [3, 1.0, 2, 1]
+
+
 def test_an_english_corpus_gets_an_english_left_to_right_report(tmp_path):
     english = load_folder(ENGLISH)
     write_corpus_result(tmp_path, [english, [a for a in english if a.outlet == "paper"]])
