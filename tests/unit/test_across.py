@@ -15,7 +15,7 @@ import pytest
 from corpus_result import ENGLISH, corpus_events, load_folder, write_corpus_result
 from tabayun.core.analysis.markers import LOADED_TERM
 from tabayun.core.analysis.normalize import tokenize
-from tabayun.core.corpus import across, across_report, habits
+from tabayun.core.corpus import across, across_report, patterns
 from tabayun.core.corpus.across import (COVERAGE_COLUMNS, LOADED_COLUMNS, TERM_COLUMNS, read_corpus,
                                         terms_by_outlet, wilson_interval, write_across)
 from tabayun.core.files import CSV_ENCODING, read_csv
@@ -290,6 +290,7 @@ def test_the_report_marks_a_story_most_outlets_told_and_one_left_out():
     rows = page[page.index('<table class="matrix">'):].split("<tr")
     marked = [r[r.index("E"):r.index("E") + 2] for r in rows if r.startswith(' class="omission"')]
     assert marked == ["E1", "E2"]  # 3 of 4 and 2 of 4 outlets told it; E3 one outlet alone
+    assert patterns.omissions(matrix) == {"A": 0, "B": 0, "C": 1, "D": 2}
     assert cover.set_index("outlet").loc["A"].tolist() == [3, 1.0, 2, 1]
 
 
@@ -345,28 +346,28 @@ def test_not_a_corpus_result_says_what_to_do(tmp_path):
 
 
 def test_pattern_says_habit_or_one_off():
-    assert habits.pattern(0, 3, 3) == ("always", 1)
-    assert habits.pattern(3, 0, 3) == ("always", 0)
-    assert habits.pattern(2, 1, 3) == ("once", 1)
-    assert habits.pattern(2, 2, 4) == ("mixed", None)
-    assert habits.pattern(1, 0, 1) == ("one event", None)
+    assert patterns.pattern(0, 3, 3) == ("always", 1)
+    assert patterns.pattern(3, 0, 3) == ("always", 0)
+    assert patterns.pattern(2, 1, 3) == ("once", 1)
+    assert patterns.pattern(2, 2, 4) == ("mixed", None)
+    assert patterns.pattern(1, 0, 1) == ("one event", None)
 
 
 def test_term_patterns_say_which_outlet_has_a_habit(terms):
-    patterns = habits.term_patterns(terms)
-    assert list(patterns.columns) == habits.PATTERN_COLUMNS
-    war = patterns[patterns["term"] == WAR_TERM].set_index("outlet")
+    table = patterns.term_patterns(terms)
+    assert list(table.columns) == patterns.PATTERN_COLUMNS
+    war = table[table["term"] == WAR_TERM].set_index("outlet")
     assert war.loc[OUTLET_001, ["events", "first", "first_events", "second", "second_events", "pattern",
                                 "pattern_reading"]].tolist() == [2, "الدفاع", 0, "الحرب", 2, "always", "الحرب"]
     assert war.loc[OUTLET_002, ["pattern", "pattern_reading"]].tolist() == ["once", "الحرب"]
     assert war.loc[BBC, ["pattern", "pattern_reading"]].tolist() == ["always", "الدفاع"]
     assert war.loc["Outlet 00", "pattern"] == "one event"
-    assert len(patterns) == terms.groupby(["term", "outlet"]).ngroups
+    assert len(table) == terms.groupby(["term", "outlet"]).ngroups
 
 
 def test_every_across_heading_has_its_arabic():
     used = set(across_report.CHART_CAPTIONS.values())
-    for module in (across, across_report, habits, __import__("tabayun.core.corpus.across_charts", fromlist=["x"])):
+    for module in (across, across_report, patterns, __import__("tabayun.core.corpus.across_charts", fromlist=["x"])):
         tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
         used |= {node.args[0].value for node in ast.walk(tree)
                  if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "h"

@@ -12,7 +12,7 @@ from ... import __version__
 from ..files import atomic_write_bytes
 from ..sharing.headings import Headings
 from ..sharing.report import CSP, _charts_section, _esc, _style
-from .habits import ALWAYS, MIXED, ONCE, ONE_EVENT, term_patterns
+from .patterns import ALWAYS, MIXED, ONCE, ONE_EVENT, is_omission, omissions, term_patterns
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -68,15 +68,18 @@ def _terms_section(terms: pd.DataFrame, min_events: int, h: Headings) -> str:
             f'<th>{h("Pattern")}</th></tr></thead><tbody>{"".join(body)}</tbody></table>{more}</section>')
 
 
-def _coverage_section(cover: pd.DataFrame, h: Headings) -> str:
+def _coverage_section(cover: pd.DataFrame, matrix: pd.DataFrame, h: Headings) -> str:
+    left_out = omissions(matrix)
+    hint = h("Left out: events half the outlets or more report (two at least) and this outlet does not.")
     body = "".join(
         f'<tr><td dir="auto">{_esc(r.outlet)}</td><td class="num">{r.events}</td><td class="num">{r.share:.0%}</td>'
-        f'<td class="num">{r.compared_events}</td><td class="num">{r.sole_reporter}</td></tr>'
+        f'<td class="num">{r.compared_events}</td><td class="num">{r.sole_reporter}</td>'
+        f'<td class="num">{left_out.get(r.outlet, 0)}</td></tr>'
         for r in cover.itertuples(index=False))
     return (f'<section id="coverage"><h2 dir="auto">{h("Coverage")}</h2><table class="facts"><thead><tr>'
             f'<th>{h("Outlet")}</th><th>{h("Events")}</th><th>{h("Share of all events")}</th>'
-            f'<th>{h("Compared")}</th><th>{h("Only this outlet")}</th></tr></thead><tbody>{body}</tbody></table>'
-            '</section>')
+            f'<th>{h("Compared")}</th><th>{h("Only this outlet")}</th><th>{h("Left out")}</th></tr></thead>'
+            f'<tbody>{body}</tbody></table><p class="hint" dir="auto">{_esc(hint)}</p></section>')
 
 
 def _matrix_section(matrix: pd.DataFrame, h: Headings) -> str:
@@ -89,8 +92,7 @@ def _matrix_section(matrix: pd.DataFrame, h: Headings) -> str:
     for line in matrix.itertuples(index=False):
         marks = "".join('<td class="yes">✓</td>' if v else '<td class="no">—</td>' for v in line[1:])
         reported = sum(line[1:])
-        # a story most outlets told and some left out; in a corpus, a story a few told is no omission
-        cls = ' class="omission"' if 1 < reported < len(outlets) and 2 * reported >= len(outlets) else ""
+        cls = ' class="omission"' if is_omission(reported, len(outlets)) else ""
         body.append(f'<tr{cls}><th class="rowno" dir="ltr">{_esc(line[0])}</th><td class="count">{reported}</td>'
                     f'{marks}</tr>')
     hint = h("Highlighted: events half the outlets or more report (two at least) and another leaves out.")
@@ -141,7 +143,7 @@ def render_across_report(tables: AcrossTables, charts: dict[str, Path]) -> str:
         f'<header><h1 dir="auto">{_esc(title)}</h1><p class="meta">{_esc(meta)}</p><p class="meta">{outlets}</p>'
         f'<p class="meta" dir="ltr">{_esc(made)}</p></header>',
         _terms_section(tables.terms, tables.min_events, h),
-        _coverage_section(tables.coverage, h),
+        _coverage_section(tables.coverage, tables.matrix, h),
         _matrix_section(tables.matrix, h),
         _loaded_section(tables.loaded, h),
         _charts_section({c: str(p) for c, p in captions.items()}, h),

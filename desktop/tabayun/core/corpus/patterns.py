@@ -1,6 +1,7 @@
-"""Whether an outlet's word choice is a habit or a one-off: from terms_by_outlet.csv's lines
-(core/corpus/across.py), one line per term and outlet with both readings' counts and a
-plain word for the pattern. The report across events shows it; the window can too."""
+"""What the tables across events (core/corpus/across.py) say per outlet, in plain words:
+whether its word choice is a habit or a one-off (from terms_by_outlet.csv: one line per term
+and outlet with both readings' counts and the pattern), and which stories it left out (from
+coverage_matrix.csv). The report across events shows them; the window can too."""
 
 from __future__ import annotations
 
@@ -51,3 +52,20 @@ def term_patterns(terms: pd.DataFrame) -> pd.DataFrame:
             lines.append((term, outlet, n, readings[0], k.get(readings[0], 0), readings[1], k.get(readings[1], 0),
                           kind, "" if which is None else readings[which]))
     return pd.DataFrame.from_records(lines, columns=PATTERN_COLUMNS)
+
+
+def is_omission(reported: int, outlets: int) -> bool:
+    """An event some outlet left out that counts as an omission: told by two outlets or more
+    and by half of all the outlets or more, not by all. (In a corpus most stories are told by
+    a few outlets: that the others did not tell them is no omission.)"""
+    return 1 < reported < outlets and 2 * reported >= outlets
+
+
+def omissions(matrix: pd.DataFrame) -> dict[str, int]:
+    """Per outlet (coverage_matrix.csv's columns), the events it left out that
+    :func:`is_omission` counts."""
+    outlets = list(matrix.columns[1:])
+    values = matrix[outlets].to_numpy(dtype=int).reshape(len(matrix), len(outlets))
+    told = values.sum(axis=1)
+    marked = [is_omission(int(n), len(outlets)) for n in told]
+    return {o: int(sum(1 for row, m in zip(values[:, j], marked) if m and not row)) for j, o in enumerate(outlets)}
