@@ -59,7 +59,6 @@ from ..analysis.markers import LOADED_TERM
 from ..analysis.normalize import Normalizer, fold, words as folded_words
 from ..files import CSV_ENCODING, unescape_cell, write_csv
 from .across_values import COVERAGE_COLUMNS, LOADED_COLUMNS, MIN_EVENTS, TERM_COLUMNS, AcrossTables
-from .patterns import is_omission, omissions, pattern, term_patterns  # noqa: F401  (the window's questions too)
 
 if TYPE_CHECKING:
     import pandas as pd
