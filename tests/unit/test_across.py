@@ -59,6 +59,16 @@ def test_wilson_interval_known_values():
 
 # --- terms by outlet ---------------------------------------------------------------------------
 
+def test_reading_forms_meet_across_clitics_and_case():
+    forms = across.reading_forms(["الدفاع", "دفاع", "بالدفاع", "والدفاع", "وزير الحرب", "لوزير", "Claimed",
+                                  "claimed", ""])
+    assert {forms[t] for t in ("الدفاع", "دفاع", "بالدفاع", "والدفاع")} == {("دفاع",)}
+    assert forms["وزير الحرب"] == ("وزير", "حرب")
+    assert forms["لوزير"] == ("وزير",)  # ل off: وزير is a word of the corpus's readings
+    assert forms["Claimed"] == forms["claimed"] == ("claimed",)
+    assert forms[""] == ()
+
+
 def test_outlet_001_writes_war_minister_in_both_events_it_could(terms):
     war = line(terms, WAR_TERM, "الحرب", OUTLET_001)
     assert (war["events"], war["with_reading"], war["share"]) == (2, 2, 1.0)
