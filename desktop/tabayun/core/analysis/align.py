@@ -301,6 +301,10 @@ class _Clusters:
             r: {u.doc_id: [u.index]} for r, u in enumerate(vectors.units)
         }
         self.centroid: dict[int, dict[int, float]] = {}
+        # the matrix as Python lists once: a unit's centroid is made of slices of them, not of
+        # numpy calls per unit
+        m = vectors.matrix
+        self._ptr, self._cols, self._vals = m.indptr.tolist(), m.indices.tolist(), m.data.tolist()
         self.norm2: dict[int, float] = {}
         # pairs of clusters found incompatible, as they were (a root's version counts its
         # merges): with many outlets the same two clusters meet again through many links
@@ -315,9 +319,8 @@ class _Clusters:
 
     def _centroid(self, root: int) -> dict[int, float]:
         if root not in self.centroid:
-            m = self.v.matrix
-            lo, hi = m.indptr[root], m.indptr[root + 1]
-            self.centroid[root] = dict(zip(m.indices[lo:hi].tolist(), m.data[lo:hi].tolist()))
+            lo, hi = self._ptr[root], self._ptr[root + 1]
+            self.centroid[root] = dict(zip(self._cols[lo:hi], self._vals[lo:hi]))
             self.norm2[root] = sum(x * x for x in self.centroid[root].values())
         return self.centroid[root]
 
