@@ -121,17 +121,17 @@ def write_table(columns: Sequence[str], rows: Iterable[Sequence[object]], path: 
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([escape_cell(str(c)) for c in columns])
-    writer.writerows([_csv_value(v) for v in row] for row in rows)
+    writer.writerows(_csv_row(row) for row in rows)
     atomic_write_bytes(path, out.getvalue().encode(CSV_ENCODING))
     return Path(path)
 
 
-def _csv_value(value: object) -> object:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    if isinstance(value, str):
-        return escape_cell(value)
-    return value  # numbers as pandas writes them: repr of a float, str of an int or a bool
+def _csv_row(row: Sequence[object]) -> list[object]:
+    """Each cell as :func:`write_csv` writes it: None and NaN empty, text formula-safe
+    (:func:`escape_cell`, inlined: a table has a cell per unit and column), numbers as they
+    are (as pandas writes them: repr of a float, str of an int or a bool)."""
+    return [("'" + v if v.startswith(_ESCAPED_STARTS) else v) if isinstance(v, str)
+            else "" if v is None or (isinstance(v, float) and math.isnan(v)) else v for v in row]
 
 
 def read_csv(path: str | Path, raw: bool = False) -> pd.DataFrame:
