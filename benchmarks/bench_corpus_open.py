@@ -89,6 +89,7 @@ def main() -> int:
         seconds, table = timed(result.term_table)
         print(f"term_table pivot: {seconds * 1000:.1f} ms ({len(table.rows)} lines x {len(table.outlets)} outlets)")
         if args.window:
+            result.search_texts()  # as the window's worker does
             time_window(result)
     return 0
 
@@ -97,7 +98,7 @@ def time_window(result) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from tabayun.ui.corpus_view import CorpusPanel
+    from tabayun.ui.panels.corpus import CorpusPanel
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     panel = CorpusPanel()

@@ -28,7 +28,8 @@ def test_opens_events_articles_and_terms(corpus):
     assert "الميادين نت" in first.outlet_names
     assert first.top_variants[0] == "الاحتلال / إسرائيل"
     assert first.dates == "2021-11-24"
-    assert result.events[1].dates == "2011-10-04 – 2011-10-05"
+    assert result.events[1].dates == "2011-10-04 – 10-05"
+    assert first._replace(last_date="2022-01-02").dates == "2021-11-24 – 2022-01-02"
     assert not result.events[2].compared and result.events[2].top_variants == ()
     assert len(result.articles) == 8
     assert {a.outlet for a in result.articles_of("E00002")} == {"Paper", "Wire"}
@@ -149,3 +150,14 @@ def test_opening_needs_no_pandas_or_pyarrow(corpus):
             "print(len(r.events), [m for m in ('pandas', 'pyarrow', 'dask', 'PySide6') if m in sys.modules])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "3 []"
+
+
+def test_search_ignores_hamza_diacritics_and_case(corpus):
+    from tabayun.core.corpus.result import event_search_text, matches
+
+    first, second, third = (event_search_text(e) for e in open_corpus_result(corpus).events)
+    assert matches(first, "الإحتلال")  # hamza on the alif: the same word
+    assert matches(first, "الميادين 2021-11")
+    assert not matches(first, "الميادين 2011")
+    assert matches(second, "gaddafi wire") and matches(second, "E00002") and not matches(third, "gaddafi")
+    assert matches(third, "")

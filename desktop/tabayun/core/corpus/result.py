@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
+from ..analysis.normalize import fold
 from ..files import CSV_ENCODING, unescape_cell
 
 FORMAT = "tabayun-corpus"
@@ -54,10 +55,11 @@ class CorpusEvent(NamedTuple):
 
     @property
     def dates(self) -> str:
-        """"2021-11-24", "2021-11-24 – 2021-11-26", or "" when no date is known."""
+        """"2021-11-24", "2021-11-24 – 11-26" (the last date's year said when it differs),
+        "2021-12-30 – 2022-01-02", or "" when no date is known."""
         first, last = self.first_date, self.last_date
         if first and last and first != last:
-            return f"{first} – {last}"
+            return f"{first} – {last[5:] if first[:5] == last[:5] and len(last) == 10 else last}"
         return first or last
 
 
@@ -128,6 +130,14 @@ class CorpusResult:
     articles: list[CorpusArticle] = field(default_factory=list)
     terms: list[TermShare] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # what could not be read, for the user
+    _search: dict[str, str] | None = field(default=None, repr=False)
+
+    def search_texts(self) -> dict[str, str]:
+        """Each event's :func:`event_search_text` by its id (made once: a worker makes it
+        before the window asks)."""
+        if self._search is None:
+            self._search = {e.event_id: event_search_text(e) for e in self.events}
+        return self._search
 
     @property
     def name(self) -> str:
@@ -171,6 +181,22 @@ def term_table(terms: list[TermShare]) -> TermTable:
                                                                       t.ci_low, t.ci_high)
         outlets.add(t.outlet)
     return TermTable(sorted(outlets), [TermRow(term, reading, cells) for (term, reading), cells in rows.items()])
+
+
+def search_text(*parts: str) -> str:
+    """What a search looks in: the parts folded as the grid's search folds words (diacritics,
+    hamza forms, case), one per line."""
+    return "\n".join(fold(p) for p in parts)
+
+
+def event_search_text(event: CorpusEvent) -> str:
+    """An event's id, dates, outlets and top variants, for :func:`matches`."""
+    return search_text(event.event_id, event.first_date, event.last_date, *event.outlet_names, *event.top_variants)
+
+
+def matches(text: str, query: str) -> bool:
+    """Every word of ``query`` is in ``text`` (made by :func:`search_text`)."""
+    return all(word in text for word in fold(query).split())
 
 
 def is_corpus_result(path: str | Path) -> bool:
