@@ -341,7 +341,7 @@
     </message>
     <message>
         <source>Open the folder `tabayun corpus` wrote: its events and tables</source>
-        <translation>فتح المجلد الذي كتبه `tabayun corpus`: أحداثه وجداوله</translation>
+        <translation>فتح المجلد الذي كتبه أمر المدوّنة في tabayun: أحداثه وجداوله</translation>
     </message>
     <message>
         <source>Corpus &amp;Events</source>
@@ -361,7 +361,7 @@
     </message>
     <message>
         <source>Open a corpus result (the folder tabayun corpus wrote)</source>
-        <translation>فتح نتيجة مدوّنة (المجلد الذي كتبه tabayun corpus)</translation>
+        <translation>فتح نتيجة مدوّنة (المجلد الذي كتبه أمر المدوّنة في tabayun)</translation>
     </message>
     <message>
         <source>Opening the corpus result {name}…</source>

@@ -74,7 +74,7 @@ def test_open_a_corpus_result_from_the_command_line_path(qtbot, window, corpus):
     assert window.view is None  # no event opened by itself: the user picks one
     assert "Choose an event in the corpus list" in window.placeholder.text()
     assert shown_ids(panel) == ["E00001", "E00002", "E00003"]
-    assert panel.title.text() == "corpus: 3 events, 8 articles, 2 compared"
+    assert panel.title.text() == "\u200e\u2068corpus\u2069: 3 events, 8 articles, 2 compared"
     assert panel.footer.text().startswith("3 events")
     model = panel.events_model
     first = [model.index(0, c).data() for c in range(model.columnCount())]
@@ -239,3 +239,28 @@ def test_an_event_whose_folder_is_gone(qtbot, window, corpus):
     assert "E00002's folder" in window.message_bar.text() and "is missing" in window.message_bar.text()
     assert not window.loading and window.view is None
     assert panel.current_event().event_id == "E00002" and panel.current_event() is row_of(panel, "E00002").data(ItemRole)
+
+
+def test_the_corpus_view_speaks_arabic(qtbot, qapp, window, corpus):
+    from tabayun.ui import i18n
+
+    from .test_arabic_interface import chrome_texts, english_words
+
+    assert i18n.install(qapp, "ar") == "ar"
+    from tabayun.ui.main_window import MainWindow
+
+    w = MainWindow(window.settings, window.base_font)
+    qtbot.addWidget(w)
+    w.show()
+    panel = open_corpus(qtbot, w, corpus)
+    assert panel.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    texts = {where: text for where, text in chrome_texts(w).items()
+             if where != "label corpus_title"  # it names the folder
+             and not where.startswith(("header 2 of corpus_terms", "header 3 of corpus_terms"))}  # outlets
+    untranslated = {where: text for where, text in texts.items() if english_words(text)}
+    assert not untranslated, f"English left in the Arabic corpus view: {untranslated}"
+    assert panel.tabs.tabText(0) == "الأحداث" and panel.footer.text().startswith("3 أحداث")
+    assert panel.title.text().startswith("\u200f")  # the folder's Latin name does not turn the line around
+    model = panel.events_model
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "الحدث"
+    assert model.index(0, 3).data().startswith("\u200f5 · ")

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog
 
 from ..core.corpus.result import CorpusEvent, CorpusResult, CorpusResultError, open_corpus_result
@@ -125,7 +124,7 @@ class CorpusBrowser(QObject):
 
     def _fit_dock(self) -> None:
         """The list wide enough for its columns; wider while no event is open beside it."""
-        share = 0.6 if self.w.view is None else 0.4
+        share = 0.5 if self.w.view is None else 0.4
         self.w.resizeDocks([self.dock], [max(360, int(self.w.width() * share))], Qt.Orientation.Horizontal)
 
     # --- events ----------------------------------------------------------------------------

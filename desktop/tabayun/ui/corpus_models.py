@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtGui import QColor, QFont
 
 from ..core.corpus.result import CorpusEvent, TermCell, TermRow, TermTable, event_search_text, matches, search_text
@@ -44,12 +44,12 @@ class CorpusEventsModel(SortedItems):
         self.open_event: str | None = None
         self._bold = QFont()
         self._bold.setBold(True)
-        self._mark = "\u200e"  # a list of names runs in the interface's direction (set_direction)
+        self.direction_mark = "\u200e"  # a list of names runs in the interface's direction (set_direction)
 
     def set_direction(self, direction: Qt.LayoutDirection) -> None:
         """The interface's direction: lists of outlets and variants run that way, each name
         keeping its own (an Arabic name in an English list, or the other way)."""
-        self._mark = "\u200f" if direction == Qt.LayoutDirection.RightToLeft else "\u200e"
+        self.direction_mark = "\u200f" if direction == Qt.LayoutDirection.RightToLeft else "\u200e"
 
     def set_events(self, events: list[CorpusEvent], search: dict[str, str] | None = None) -> None:
         """``search``: each event's search text by id (made here when not given)."""
@@ -97,11 +97,11 @@ class CorpusEventsModel(SortedItems):
             if column == 2:
                 return str(e.articles)
             if column == 3:
-                return self._mark + f"{e.outlets} · {isolated(e.outlet_names)}" if e.outlet_names else str(e.outlets)
+                return self.direction_mark + f"{e.outlets} · {isolated(e.outlet_names)}" if e.outlet_names else str(e.outlets)
             if column == 4:
                 return str(e.word_choices) if e.compared else "—"
             if column == 5:
-                return (self._mark + isolated(e.top_variants) if e.compared
+                return (self.direction_mark + isolated(e.top_variants) if e.compared
                         else translate("Corpus", "one outlet: not compared"))
             return None
         if role == Qt.ItemDataRole.ToolTipRole:

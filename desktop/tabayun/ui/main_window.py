@@ -187,6 +187,7 @@ class MainWindow(QMainWindow):
         self.legend = Legend()
         self.placeholder = QLabel(self.tr("Open articles about one event: File → Open, or drop files here."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)  # a long message never holds the docks narrow
         self.placeholder.setStyleSheet("color: #666; font-size: 15pt;")
         self.stack = QStackedWidget()
         self.stack.addWidget(self.placeholder)
