@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QFileDialog
@@ -21,16 +21,39 @@ from .panels.corpus import CorpusPanel
 from .workers import Task, run_task
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from PySide6.QtCore import SignalInstance
+    from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+    from ..core.sharing.event_view import EventView
+    from .grid import GridView
+    from .panels.messagebar import MessageBar
+    from .settings import Settings
 
 translate = QCoreApplication.translate
+
+
+class CorpusHost(Protocol):
+    """What the corpus view needs of the window it serves (the main window is one): the event
+    shown, where to say things, and its settings. It is a QMainWindow (the dock goes in it)."""
+
+    settings: Settings
+    view: EventView | None
+    paths: list[str]
+    loading: bool
+    grid: GridView
+    placeholder: QLabel
+    message_bar: MessageBar
+    event_loaded: SignalInstance
+
+    def statusBar(self) -> QStatusBar: ...
+    def focusWidget(self) -> QWidget: ...
 
 
 class CorpusBrowser(QObject):
     opened = Signal()  # a corpus result is shown
     failed = Signal(str)  # it could not be: the message the window shows
 
-    def __init__(self, window: MainWindow, open_event: Callable[[list[str]], None]):
+    def __init__(self, window: CorpusHost, open_event: Callable[[list[str]], None]):
         super().__init__(window)
         self.w = window
         self._open_event = open_event
