@@ -285,6 +285,10 @@
         <translation>اختيارات لفظية</translation>
     </message>
     <message>
+        <source>Labelled</source>
+        <translation>موسوم</translation>
+    </message>
+    <message>
         <source>Top variants</source>
         <translation>أبرز التباينات</translation>
     </message>
@@ -436,6 +440,10 @@
     <message>
         <source>Only one outlet told this story: there is nothing to compare.</source>
         <translation>روت هذه القصة وسيلة واحدة فقط: لا شيء للمقارنة.</translation>
+    </message>
+    <message>
+        <source>Its folder holds your labels (labels.csv).</source>
+        <translation>في مجلده وسومك (labels.csv).</translation>
     </message>
     <message>
         <source>Enter or a double-click opens it in the grid.</source>

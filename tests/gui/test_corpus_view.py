@@ -80,8 +80,8 @@ def test_open_a_corpus_result_from_the_command_line_path(qtbot, window, corpus):
     first = [model.index(0, c).data() for c in range(model.columnCount())]
     assert first[0:3] == ["E00001", "2021-11-24", "5"]
     assert "الميادين نت" in first[3] and first[3].lstrip("\u200e").startswith("5 · ")
-    assert "الاحتلال" in first[4 + 1] and first[4] == "9"
-    assert model.index(2, 5).data() == "one outlet: not compared"
+    assert "الاحتلال" in first[6] and first[4] == "9" and first[5] == ""  # no labels yet
+    assert model.index(2, 6).data() == "one outlet: not compared"
     assert model.index(2, 4).data() == "—"
     # the outlet x term table: a column per outlet, k/n and the share in each cell
     terms = panel.terms_model
@@ -143,6 +143,12 @@ def test_enter_opens_the_event_and_a_label_lands_in_its_folder(qtbot, window, co
     (label,) = read_labels(event_folder / "labels.csv")
     assert label.code == "referent_label" and label.annotator == "R1"
     assert not (corpus / "labels.csv").exists()
+    assert panel.events_model.index(0, 5).data() == "✓"  # the list shows it has labels
+    # opened again later: the list knows which events have labels
+    panel = open_corpus(qtbot, window, corpus)
+    assert [panel.events_model.index(r, 5).data() for r in range(3)] == ["✓", "", ""]
+    panel.events_table.sortByColumn(5, Qt.SortOrder.AscendingOrder)  # the ones still to do first
+    assert shown_ids(panel)[-1] == "E00001"
 
 
 def test_next_event_and_a_story_one_outlet_told(qtbot, window, corpus):

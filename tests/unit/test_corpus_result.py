@@ -41,6 +41,13 @@ def test_opens_events_articles_and_terms(corpus):
     assert all((corpus / a.file).is_file() for a in result.articles)
 
 
+def test_labelled_events_are_those_with_a_label_in_their_folder(corpus):
+    assert open_corpus_result(corpus).labelled_events() == set()
+    (corpus / "events" / "E00002" / "labels.csv").write_text("label_id,code\n", encoding="utf-8")  # header only
+    (corpus / "events" / "E00003" / "labels.csv").write_text("label_id,code\nL1,agency\n", encoding="utf-8")
+    assert open_corpus_result(corpus).labelled_events() == {"E00003"}
+
+
 def test_term_table_pivots_outlets_into_columns(corpus):
     table = open_corpus_result(corpus).term_table()
     assert table.outlets == sorted(["الميادين نت", "بي بي سي", "Paper", "Wire"])

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
     from ..core.sharing.event_view import EventView
     from .grid import GridView
+    from .labelling import Labelling
     from .panels.messagebar import MessageBar
     from .settings import Settings
 
@@ -43,6 +44,7 @@ class CorpusHost(Protocol):
     grid: GridView
     placeholder: QLabel
     message_bar: MessageBar
+    labelling: Labelling
     event_loaded: SignalInstance
 
     def statusBar(self) -> QStatusBar: ...
@@ -81,6 +83,7 @@ class CorpusBrowser(QObject):
                           name="act_prev_event")
         self._update_actions()
         window.event_loaded.connect(self._event_shown)
+        window.labelling.annotation.changed.connect(self._labels_changed)
 
     def _update_actions(self) -> None:
         for action in (self.act_list, self.act_next, self.act_prev):
@@ -193,12 +196,23 @@ class CorpusBrowser(QObject):
             self._size_dock = False
             QTimer.singleShot(0, self._fit_dock)
 
+    def _labels_changed(self) -> None:
+        """The open event's labels changed: its ✓ in the list follows (when they are saved in
+        its folder, as they are unless the user chose another labels file)."""
+        event_id = self.panel.events_model.open_event
+        annotation = self.w.labelling.annotation
+        if self.result is None or event_id is None or annotation.path is None:
+            return
+        if annotation.path.parent.resolve() == self.result.event_folder(event_id).resolve():
+            self.panel.events_model.set_labelled(event_id, bool(annotation.labels))
+
     def _mark_open_event(self) -> None:
         if self.result is None:
             return
         paths = self.w.paths
         event = self.result.event_of_folder(paths[0]) if len(paths) == 1 and self.w.view is not None else None
         self.panel.set_open_event(event.event_id if event is not None else None)
+        self._labels_changed()
         if event is not None:
             self.w.setWindowTitle(translate("Corpus", "{event} of {corpus} — Tabayun").format(
                 event=event.event_id, corpus=self.result.name))
@@ -208,4 +222,5 @@ def _read(folder: str) -> CorpusResult:
     """Worker-thread job."""
     result = open_corpus_result(folder)
     result.search_texts()
+    result.labelled_events()
     return result

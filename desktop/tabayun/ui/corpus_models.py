@@ -34,7 +34,9 @@ class CorpusEventsModel(SortedItems):
 
     COLUMNS = (QT_TRANSLATE_NOOP("Columns", "Event"), QT_TRANSLATE_NOOP("Columns", "Dates"),
                QT_TRANSLATE_NOOP("Columns", "Articles"), QT_TRANSLATE_NOOP("Columns", "Outlets"),
-               QT_TRANSLATE_NOOP("Columns", "Word choices"), QT_TRANSLATE_NOOP("Columns", "Top variants"))
+               QT_TRANSLATE_NOOP("Columns", "Word choices"), QT_TRANSLATE_NOOP("Columns", "Labelled"),
+               QT_TRANSLATE_NOOP("Columns", "Top variants"))
+    TOP_VARIANTS = 6
     NUMBERS = (2, 4)
 
     def __init__(self, parent: QObject | None = None):
@@ -42,6 +44,7 @@ class CorpusEventsModel(SortedItems):
         self.items: list[CorpusEvent] = []
         self.search: dict[str, str] = {}  # event id -> what a search looks in
         self.open_event: str | None = None
+        self.labelled: set[str] = set()  # events whose folder holds labels
         self._bold = QFont()
         self._bold.setBold(True)
         self.direction_mark = "\u200e"  # a list of names runs in the interface's direction (set_direction)
@@ -51,9 +54,12 @@ class CorpusEventsModel(SortedItems):
         keeping its own (an Arabic name in an English list, or the other way)."""
         self.direction_mark = "\u200f" if direction == Qt.LayoutDirection.RightToLeft else "\u200e"
 
-    def set_events(self, events: list[CorpusEvent], search: dict[str, str] | None = None) -> None:
-        """``search``: each event's search text by id (made here when not given)."""
+    def set_events(self, events: list[CorpusEvent], search: dict[str, str] | None = None,
+                   labelled: set[str] | None = None) -> None:
+        """``search``: each event's search text by id (made here when not given);
+        ``labelled``: the events that have labels."""
         self.beginResetModel()
+        self.labelled = set(labelled or ())
         self.items = list(events)
         self.search = search if search is not None else {e.event_id: event_search_text(e) for e in self.items}
         self.open_event = None
@@ -62,6 +68,14 @@ class CorpusEventsModel(SortedItems):
 
     def row_of(self, event_id: str | None) -> int:
         return next((row for row, e in enumerate(self.items) if e.event_id == event_id), -1)
+
+    def set_labelled(self, event_id: str, labelled: bool) -> None:
+        if (event_id in self.labelled) == labelled:
+            return
+        (self.labelled.add if labelled else self.labelled.discard)(event_id)
+        row = self.row_of(event_id)
+        if row >= 0:
+            self.dataChanged.emit(self.index(row, 5), self.index(row, 5))
 
     def set_open_event(self, event_id: str | None) -> None:
         """Mark the event shown in the grid (None: none of this corpus's)."""
@@ -81,6 +95,8 @@ class CorpusEventsModel(SortedItems):
         if column == 4:
             return (e.word_choices if e.compared else -1, e.event_id)
         if column == 5:
+            return (e.event_id in self.labelled, e.event_id)
+        if column == 6:
             return (not e.top_variants, e.top_variants, e.event_id)
         return e.event_id
 
@@ -101,6 +117,8 @@ class CorpusEventsModel(SortedItems):
             if column == 4:
                 return str(e.word_choices) if e.compared else "—"
             if column == 5:
+                return "✓" if e.event_id in self.labelled else ""
+            if column == 6:
                 return (self.direction_mark + isolated(e.top_variants) if e.compared
                         else translate("Corpus", "one outlet: not compared"))
             return None
@@ -114,14 +132,15 @@ class CorpusEventsModel(SortedItems):
             return NOT_COMPARED if not e.compared else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in self.NUMBERS:
             return int(Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 5:
+            return int(Qt.AlignmentFlag.AlignCenter)
         if role == SortRole:
             return self.sort_key(e, column)
         if role == ItemRole:
             return e
         return None
 
-    @staticmethod
-    def _tooltip(e: CorpusEvent) -> str:
+    def _tooltip(self, e: CorpusEvent) -> str:
         lines = [translate("Corpus", "{event}: %n article(s)", "", e.articles).format(event=e.event_id),
                  translate("Corpus", "Outlets: {names}").format(names="; ".join(e.outlet_names) or "—")]
         if e.compared:
@@ -130,6 +149,8 @@ class CorpusEventsModel(SortedItems):
             lines += [f"  {v}" for v in e.top_variants]
         else:
             lines.append(translate("Corpus", "Only one outlet told this story: there is nothing to compare."))
+        if e.event_id in self.labelled:
+            lines.append(translate("Corpus", "Its folder holds your labels (labels.csv)."))
         lines.append(translate("Corpus", "Enter or a double-click opens it in the grid."))
         return "\n".join(lines)
 

@@ -26,6 +26,7 @@ EVENTS_NAME = "events.csv"
 ARTICLES_NAME = "articles.csv"
 TERMS_NAME = "across/terms_by_outlet.csv"
 STATE_NAME = ".state"
+LABELS_NAME = "labels.csv"  # what the window saves in an event's folder
 MAX_LINE_PROBLEMS = 5  # per file: a file wrong on every line is said once, not 20,000 times
 
 EVENT_COLUMNS = ("event_id", "first_date", "last_date", "articles", "outlets", "outlet_names", "compared",
@@ -131,6 +132,14 @@ class CorpusResult:
     terms: list[TermShare] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # what could not be read, for the user
     _search: dict[str, str] | None = field(default=None, repr=False)
+    _labelled: set[str] | None = field(default=None, repr=False)
+
+    def labelled_events(self) -> set[str]:
+        """The events whose folder holds a labels.csv with a label in it (looked at once:
+        a worker looks before the window asks; the window keeps the open event's up to date)."""
+        if self._labelled is None:
+            self._labelled = {e.event_id for e in self.events if has_labels(self.event_folder(e) / LABELS_NAME)}
+        return self._labelled
 
     def search_texts(self) -> dict[str, str]:
         """Each event's :func:`event_search_text` by its id (made once: a worker makes it
@@ -181,6 +190,17 @@ def term_table(terms: list[TermShare]) -> TermTable:
                                                                       t.ci_low, t.ci_high)
         outlets.add(t.outlet)
     return TermTable(sorted(outlets), [TermRow(term, reading, cells) for (term, reading), cells in rows.items()])
+
+
+def has_labels(path: Path) -> bool:
+    """``path`` is a labels file with a line after its header (read no further)."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(1 << 16)
+    except OSError:
+        return False
+    first = head.find(b"\n")
+    return first >= 0 and bool(head[first + 1:].strip())
 
 
 def search_text(*parts: str) -> str:

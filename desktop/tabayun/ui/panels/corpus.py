@@ -45,7 +45,7 @@ class CorpusPanel(QWidget):
         self.events_model.set_direction(self.layoutDirection())
         self.events_proxy = CorpusEventsProxy(self)
         self.events_proxy.setSourceModel(self.events_model)
-        self.events_table = item_table("corpus_events", self.events_proxy, (76, 150, 64, 180, 96, 300))
+        self.events_table = item_table("corpus_events", self.events_proxy, (76, 150, 64, 180, 96, 70, 300))
         self.events_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # by id: by date, as numbered
         self.events_table.setToolTip("")
         self.events_table.horizontalHeader().setStretchLastSection(True)
@@ -107,7 +107,7 @@ class CorpusPanel(QWidget):
             self.messages.show_message("\n".join(result.problems), "warning")
         else:
             self.messages.dismiss()
-        self.events_model.set_events(result.events, result.search_texts())
+        self.events_model.set_events(result.events, result.search_texts(), result.labelled_events())
         table = result.term_table()
         self.terms_model.set_table(table)
         self.terms_empty.setVisible(not table.rows)
