@@ -270,3 +270,24 @@ def test_the_corpus_view_speaks_arabic(qtbot, qapp, window, corpus):
     model = panel.events_model
     assert model.headerData(0, Qt.Orientation.Horizontal) == "الحدث"
     assert model.index(0, 3).data().startswith("\u200f5 · ")
+
+
+@pytest.mark.parametrize("complete", [True, False])
+def test_screenshot_of_a_corpus_result(tmp_path, complete):
+    """`tabayun DIR --screenshot`: the list with its first event open; an unfinished run: exit 2."""
+    import os
+    import subprocess
+    import sys
+
+    from PySide6.QtGui import QImage
+
+    corpus = write_corpus_result(tmp_path, complete=complete)
+    out = tmp_path / "shot.png"
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["HOME"] = str(tmp_path)
+    env["XDG_CONFIG_HOME"] = str(tmp_path / "config")
+    code = f"import sys; from tabayun.ui.app import run; sys.exit(run([{str(corpus)!r}], screenshot={str(out)!r}))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=tmp_path,
+                            timeout=120)
+    assert result.returncode == (0 if complete else 2), result.stderr
+    assert QImage(str(out)).width() == 1600
