@@ -404,6 +404,10 @@
         <translation>{event} من {corpus} — تباين</translation>
     </message>
     <message>
+        <source>Labelled: the event&apos;s folder holds your labels (sort on it to find the events still to do)</source>
+        <translation>موسوم: في مجلد الحدث وسومك (رتّب به لتجد الأحداث الباقية)</translation>
+    </message>
+    <message>
         <source>no date</source>
         <translation>بلا تاريخ</translation>
     </message>

@@ -69,6 +69,16 @@ class CorpusEventsModel(SortedItems):
     def row_of(self, event_id: str | None) -> int:
         return next((row for row, e in enumerate(self.items) if e.event_id == event_id), -1)
 
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and section == 5:  # Labelled: a narrow column of ✓
+            if role == Qt.ItemDataRole.DisplayRole:
+                return "✓"
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return translate("Corpus", "Labelled: the event's folder holds your labels (sort on it to find "
+                                           "the events still to do)")
+            return None
+        return super().headerData(section, orientation, role)
+
     def set_labelled(self, event_id: str, labelled: bool) -> None:
         if (event_id in self.labelled) == labelled:
             return

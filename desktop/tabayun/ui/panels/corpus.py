@@ -45,10 +45,16 @@ class CorpusPanel(QWidget):
         self.events_model.set_direction(self.layoutDirection())
         self.events_proxy = CorpusEventsProxy(self)
         self.events_proxy.setSourceModel(self.events_model)
-        self.events_table = item_table("corpus_events", self.events_proxy, (76, 150, 64, 180, 96, 70, 300))
+        self.events_table = item_table("corpus_events", self.events_proxy, (76, 132, 64, 180, 96, 34, 300))
         self.events_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # by id: by date, as numbered
         self.events_table.setToolTip("")
-        self.events_table.horizontalHeader().setStretchLastSection(True)
+        header = self.events_table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionsMovable(True)  # the user may put the columns in any order
+        # shown as: Event, ✓, Dates, Articles, Word choices, Top variants, Outlets: what tells
+        # events apart first, the long list of outlets last
+        for visual, logical in enumerate((0, 5, 1, 2, 4, 6, 3)):
+            header.moveSection(header.visualIndex(logical), visual)
         self.events_table.installEventFilter(self)
         self.events_table.doubleClicked.connect(self._open_index)
         self.events_table.setAccessibleName(translate("CorpusPanel", "Events of the corpus"))
