@@ -79,9 +79,16 @@ def test_open_a_corpus_result_from_the_command_line_path(qtbot, window, corpus):
     model = panel.events_model
     first = [model.index(0, c).data() for c in range(model.columnCount())]
     assert first[0:3] == ["E00001", "2021-11-24", "5"]
-    assert "الميادين نت" in first[3] and first[3].lstrip("\u200e").startswith("5 · ")
+    assert "الميادين نت" in first[3] and first[3].startswith("5 · ")
+    assert model.index(1, 3).data() == "2 · Paper; Wire"
+    assert first[6].startswith("الاحتلال / إسرائيل; وزير الحرب / وزير الدفاع")
     assert "الاحتلال" in first[6] and first[4] == "9" and first[5] == ""  # no labels yet
     assert model.index(2, 6).data() == "one outlet: not compared"
+    right, left = (int(a | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
+                   for a in (Qt.AlignmentFlag.AlignRight, Qt.AlignmentFlag.AlignLeft))
+    # a list wider than its column shows its start: Arabic on the right, English on the left
+    assert model.index(0, 6).data(Qt.ItemDataRole.TextAlignmentRole) == right
+    assert model.index(1, 6).data(Qt.ItemDataRole.TextAlignmentRole) == left
     assert model.index(2, 4).data() == "—"
     # the outlet x term table: a column per outlet, k/n and the share in each cell
     terms = panel.terms_model
@@ -269,7 +276,7 @@ def test_the_corpus_view_speaks_arabic(qtbot, qapp, window, corpus):
     assert panel.title.text().startswith("\u200f")  # the folder's Latin name does not turn the line around
     model = panel.events_model
     assert model.headerData(0, Qt.Orientation.Horizontal) == "الحدث"
-    assert model.index(0, 3).data().startswith("\u200f5 · ")
+    assert model.index(1, 3).data() == "2 · Paper; Wire"
 
 
 @pytest.mark.parametrize("complete", [True, False])

@@ -6,6 +6,7 @@ Every value comes from :mod:`tabayun.core.corpus.result` (read from the files
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
@@ -23,10 +24,23 @@ OPEN_EVENT = QColor("#fff3c4")  # the row of the event open in the grid
 SHARE_COLOUR = QColor("#2f6db5")  # a term cell's background, as strong as its share
 
 
-def isolated(parts, separator: str = "; ") -> str:
-    """``parts`` joined, each in a bidi isolate (FSI … PDI): an Arabic outlet among Latin
-    ones (or a number starting a name) cannot reorder its neighbours."""
-    return separator.join(f"\u2068{p}\u2069" for p in parts)
+def joined(parts, separator: str = "; ", prefix: str = "") -> str:
+    """``parts`` as one line, with no bidi control characters: an item view lays a list out in
+    the direction of its first letter (an Arabic list right to left in an English window too);
+    explicit embeddings or isolates made Qt clip the text of a narrow column."""
+    return prefix + separator.join(parts)
+
+
+def start_alignment(text: str) -> int:
+    """Aligned on the side where ``text`` starts (right for Arabic, in any window): a list
+    wider than its column shows its beginning, not its end."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
+        if kind == "L":
+            break
+    return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
 
 
 class CorpusEventsModel(SortedItems):
@@ -47,11 +61,10 @@ class CorpusEventsModel(SortedItems):
         self.labelled: set[str] = set()  # events whose folder holds labels
         self._bold = QFont()
         self._bold.setBold(True)
-        self.direction_mark = "\u200e"  # a list of names runs in the interface's direction (set_direction)
+        self.direction_mark = "\u200e"  # the interface's direction (set_direction), for its sentences
 
     def set_direction(self, direction: Qt.LayoutDirection) -> None:
-        """The interface's direction: lists of outlets and variants run that way, each name
-        keeping its own (an Arabic name in an English list, or the other way)."""
+        """The interface's direction: a sentence naming data (the corpus's title) runs that way."""
         self.direction_mark = "\u200f" if direction == Qt.LayoutDirection.RightToLeft else "\u200e"
 
     def set_events(self, events: list[CorpusEvent], search: dict[str, str] | None = None,
@@ -123,13 +136,13 @@ class CorpusEventsModel(SortedItems):
             if column == 2:
                 return str(e.articles)
             if column == 3:
-                return self.direction_mark + f"{e.outlets} · {isolated(e.outlet_names)}" if e.outlet_names else str(e.outlets)
+                return joined(e.outlet_names, prefix=f"{e.outlets} · ") if e.outlet_names else str(e.outlets)
             if column == 4:
                 return str(e.word_choices) if e.compared else "—"
             if column == 5:
                 return "✓" if e.event_id in self.labelled else ""
             if column == 6:
-                return (self.direction_mark + isolated(e.top_variants) if e.compared
+                return (joined(e.top_variants) if e.compared
                         else translate("Corpus", "one outlet: not compared"))
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -144,6 +157,8 @@ class CorpusEventsModel(SortedItems):
             return int(Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 5:
             return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (3, 6):
+            return start_alignment(self.data(index))
         if role == SortRole:
             return self.sort_key(e, column)
         if role == ItemRole:

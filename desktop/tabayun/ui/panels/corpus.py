@@ -7,7 +7,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, Q
 from PySide6.QtWidgets import QLabel, QLineEdit, QTabWidget, QVBoxLayout, QWidget
 
 from ...core.corpus.result import CorpusEvent, CorpusResult
-from ..corpus_models import CorpusEventsModel, isolated, CorpusEventsProxy, OutletTermsModel, OutletTermsProxy
+from ..corpus_models import CorpusEventsModel, CorpusEventsProxy, OutletTermsModel, OutletTermsProxy
 from ..roles import ItemRole
 from .messagebar import MessageBar
 from .tables import fit_columns, item_table
@@ -106,7 +106,8 @@ class CorpusPanel(QWidget):
         info = result.info
         self.title.setText(self.events_model.direction_mark + translate(
             "CorpusPanel", "{name}: %n event(s), {articles} articles, {compared} compared", "", len(result.events)).format(
-            name=isolated([result.name]), articles=info.get("articles", len(result.articles)),
+            # the name in a bidi isolate: a Latin name keeps an Arabic line Arabic
+            name=f"\u2068{result.name}\u2069", articles=info.get("articles", len(result.articles)),
             compared=info.get("compared", sum(e.compared for e in result.events))))
         self.title.setToolTip(str(result.folder))
         if result.problems:
