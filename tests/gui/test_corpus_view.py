@@ -279,16 +279,19 @@ def test_the_corpus_view_speaks_arabic(qtbot, qapp, window, corpus):
     assert model.index(1, 3).data() == "2 · Paper; Wire"
 
 
-@pytest.mark.parametrize("complete", [True, False])
+@pytest.mark.parametrize("complete", [True, False, "no events"])
 def test_screenshot_of_a_corpus_result(tmp_path, complete):
-    """`tabayun DIR --screenshot`: the list with its first event open; an unfinished run: exit 2."""
+    """`tabayun DIR --screenshot`: the list with its first event open (the list alone when it
+    has none); an unfinished run: exit 2."""
     import os
     import subprocess
     import sys
 
     from PySide6.QtGui import QImage
 
-    corpus = write_corpus_result(tmp_path, complete=complete)
+    corpus = write_corpus_result(tmp_path, complete=bool(complete))
+    if complete == "no events":
+        (corpus / "events.csv").write_text("event_id\n", encoding="utf-8")
     out = tmp_path / "shot.png"
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     env["HOME"] = str(tmp_path)

@@ -270,7 +270,7 @@ def run(paths: list[str], screenshot: str | None = None, size: tuple[int, int] |
         window.event_loaded.connect(lambda: shoot(0))
         window.load_failed.connect(lambda _msg: shoot(EXIT_LOAD_FAILED))
         # a corpus result: shown with its first event open beside the list
-        window.corpus.opened.connect(lambda: window.corpus.step(1))
+        window.corpus.opened.connect(lambda: window.corpus.step(1) or shoot(0))  # no event: the list alone
         window.corpus.failed.connect(lambda _msg: shoot(EXIT_LOAD_FAILED))
         window.show()
     else:

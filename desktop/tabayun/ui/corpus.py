@@ -154,30 +154,33 @@ class CorpusBrowser(QObject):
         self.w.resizeDocks([self.dock], [max(360, int(self.w.width() * share))], Qt.Orientation.Horizontal)
 
     # --- events ----------------------------------------------------------------------------
-    def open_event(self, event: CorpusEvent) -> None:
-        """Open ``event``'s folder in the grid, the way any event folder opens."""
+    def open_event(self, event: CorpusEvent) -> bool:
+        """Open ``event``'s folder in the grid, the way any event folder opens (False: it
+        cannot be, and the window says why)."""
         if self.result is None:
-            return
+            return False
         folder = self.result.event_folder(event)
         if not folder.is_dir():
             self.w.message_bar.show_message(translate("Corpus", "{event}'s folder {folder} is missing: run "
                                                                 "`tabayun corpus` again with the same --out to "
                                                                 "write it.").format(event=event.event_id,
                                                                                     folder=folder), "error")
-            return
+            return False
         if not event.compared:
             self.w.statusBar().showMessage(translate("Corpus", "{event}: only one outlet told this story, so there is "
                                                                "nothing to compare; its article is shown alone.").format(
                 event=event.event_id), 8000)
         self._open_event([str(folder)])
+        return True
 
-    def step(self, delta: int) -> None:
-        """Alt+PgDown / Alt+PgUp: the next (previous) event of the list, as sorted and filtered."""
+    def step(self, delta: int) -> bool:
+        """Alt+PgDown / Alt+PgUp: open the next (previous) event of the list, as sorted and
+        filtered. False when there is none to open."""
         event = self.panel.step(delta) if self.result is not None else None
         if event is None:
             self.w.statusBar().showMessage(translate("Corpus", "No more events in the list."), 4000)
-            return
-        self.open_event(event)
+            return False
+        return self.open_event(event)
 
     def show_list(self) -> None:
         """F6: the dock shown and the list focused (F6 again, from the list: back to the grid)."""
