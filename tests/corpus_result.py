@@ -1,99 +1,142 @@
-"""A small corpus result written as docs/corpus-format.md says, for the tests of opening one.
+"""A small corpus result folder for tests, written as docs/corpus-format.md describes it
+(what `tabayun corpus` writes), from events compared with the usual pipeline.
 
-Three events: E00001 the sample event (seeds/, five Arabic articles, its manifest), E00002
-the two English articles of tests/fixtures/english, E00003 a story one outlet told (not
-compared). The tables across events hold plausible lines (the counts agree with each other).
+``write_corpus_result(out_dir, events)`` takes events as lists of Articles (each event is
+compared with ``compare_articles``; an event of one outlet is listed, not compared) and
+writes events.csv, articles.csv, corpus.json, the event folders (one .txt per article and a
+manifest.csv) and the variants/, differences/ and markers/ Parquet datasets, partitioned by
+event (hive style). ``corpus_events()`` gives the events the corpus tests share; import with
+``from corpus_result import ...`` (tests/ is on the path through tests/conftest.py).
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
-import shutil
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from tabayun.core.files import write_table
+import pandas as pd
+
+from tabayun.core.analysis.comparison import Comparison, compare_articles
+from tabayun.core.analysis.readers import load_paths
+from tabayun.core.files import write_csv, write_table
+from tabayun.core.model import Article
 from tabayun.core.resources import sample_event_dir
 
-ENGLISH = Path(__file__).parent / "fixtures" / "english"
-
+ROOT = Path(__file__).resolve().parents[1]
+ENGLISH = ROOT / "tests" / "fixtures" / "english"
 EVENT_COLUMNS = ["event_id", "first_date", "last_date", "articles", "outlets", "outlet_names", "compared", "slots",
                  "word_choices", "top_variants", "folder"]
 ARTICLE_COLUMNS = ["record_id", "event_id", "outlet", "date", "title", "url", "source", "file"]
-TERM_COLUMNS = ["term", "reading", "outlet", "events", "with_reading", "share", "ci_low", "ci_high"]
-
-EVENTS = [
-    ["E00001", "2021-11-24", "2021-11-24", 5, 5,
-     "001 (غير مسمّى); 002 (غير مسمّى); 004 (وكالة); الميادين نت; بي بي سي", "true", 41, 9,
-     "الاحتلال / إسرائيل; وزير الحرب / وزير الدفاع; زيارة / جولة", "events/E00001"],
-    ["E00002", "2011-10-04", "2011-10-05", 2, 2, "Paper; Wire", "true", 12, 4,
-     "Qadhafi / Gaddafi; militants' / rebels'; claimed / said", "events/E00002"],
-    ["E00003", "2011-10-06", "2011-10-06", 1, 1, "Wire", "false", 0, 0, "", "events/E00003"],
-]
-
-TERMS = [
-    # term, reading, outlet, n, k
-    ("الاحتلال / إسرائيل", "الاحتلال", "الميادين نت", 4, 4),
-    ("الاحتلال / إسرائيل", "الاحتلال", "بي بي سي", 5, 0),
-    ("الاحتلال / إسرائيل", "إسرائيل", "الميادين نت", 4, 0),
-    ("الاحتلال / إسرائيل", "إسرائيل", "بي بي سي", 5, 5),
-    ("Qadhafi / Gaddafi", "Qadhafi", "Paper", 3, 3),
-    ("Qadhafi / Gaddafi", "Gaddafi", "Paper", 3, 0),
-    ("Qadhafi / Gaddafi", "Gaddafi", "Wire", 6, 5),
-    ("Qadhafi / Gaddafi", "Qadhafi", "Wire", 6, 1),
-]
 
 
-def wilson(k: int, n: int) -> tuple[float, float]:
-    z = 1.959964
-    p = k / n
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * ((p * (1 - p) / n + z * z / (4 * n * n)) ** 0.5) / (1 + z * z / n)
-    return round(max(0.0, centre - half), 4), round(min(1.0, centre + half), 4)
+@dataclass
+class WrittenEvent:
+    event_id: str
+    articles: list[Article]
+    comparison: Comparison | None  # None: one outlet only, not compared
 
 
-def write_corpus_result(root: Path, complete: bool = True) -> Path:
-    """Write the corpus result into ``root/corpus`` and return that folder."""
-    out = root / "corpus"
-    articles = []
-    e1 = out / "events" / "E00001"
-    e1.mkdir(parents=True)
-    for path in sorted(sample_event_dir().iterdir()):
-        if path.suffix in (".txt", ".csv"):
-            shutil.copy(path, e1 / path.name)
-    import csv
+def load_folder(folder: Path, only: tuple[str, ...] = ()) -> list[Article]:
+    """The articles of an event folder (its manifest's outlets), those whose file stem starts
+    with one of ``only`` when given."""
+    articles = load_paths([folder]).articles
+    return [a for a in articles if not only or a.doc_id.startswith(only)]
 
-    with open(e1 / "manifest.csv", encoding="utf-8-sig") as f:
-        for n, line in enumerate(csv.DictReader(f), start=1):
-            articles.append([f"r{n}", "E00001", line["outlet"], "2021-11-24", f"title {n}",
-                             f"https://example.org/{n}", f"seeds.csv:{n + 1}", f"events/E00001/{line['file']}"])
-    e2 = out / "events" / "E00002"
-    e2.mkdir(parents=True)
-    manifest = []
-    for n, (name, outlet, date) in enumerate((("paper.txt", "Paper", "2011-10-04"), ("wire.txt", "Wire", "2011-10-05")),
-                                             start=6):
-        shutil.copy(ENGLISH / name, e2 / name)
-        manifest.append([name, outlet, "en", date, f"https://example.org/{n}"])
-        articles.append([f"r{n}", "E00002", outlet, date, f"title {n}", f"https://example.org/{n}",
-                         f"english.jsonl:{n - 5}", f"events/E00002/{name}"])
-    write_table(["file", "outlet", "language", "date", "note"], manifest, e2 / "manifest.csv")
-    e3 = out / "events" / "E00003"
-    e3.mkdir(parents=True)
-    (e3 / "wire.txt").write_text((ENGLISH / "wire.txt").read_text(encoding="utf-8").split("\n\n")[0]
-                                 + "\n\nThe council said the city would fall within days.\n", encoding="utf-8")
-    write_table(["file", "outlet", "language", "date", "note"],
-                [["wire.txt", "Wire", "en", "2011-10-06", "https://example.org/8"]], e3 / "manifest.csv")
-    articles.append(["r8", "E00003", "Wire", "2011-10-06", "title 8", "https://example.org/8", "english.jsonl:3",
-                     "events/E00003/wire.txt"])
-    write_table(EVENT_COLUMNS, EVENTS, out / "events.csv")
-    write_table(ARTICLE_COLUMNS, articles, out / "articles.csv")
-    write_table(["source", "reason"], [["english.jsonl:4", "no text"]], out / "problems.csv")
-    (out / "across").mkdir()
-    write_table(TERM_COLUMNS, [[t, r, o, n, k, round(k / n, 4), *wilson(k, n)] for t, r, o, n, k in TERMS],
-                out / "across" / "terms_by_outlet.csv")
-    (out / ".state").mkdir()
-    info = {"format": "tabayun-corpus", "version": 1, "inputs": [str(root / "input" / "seeds.csv"),
-                                                                  str(root / "input" / "english.jsonl")],
-            "window_days": 3, "threshold": 0.3, "articles": len(articles), "events": len(EVENTS),
-            "compared": 2, "problems": 1, "complete": complete}
-    (out / "corpus.json").write_text(json.dumps(info, ensure_ascii=False, indent=2), encoding="utf-8")
+
+def seeds_second_event() -> list[Article]:
+    """A second Arabic event made from the sample by editing its text: the same outlets a week
+    later in Abu Dhabi. 001 again writes وزير الحرب, and now 002 does too; بي بي سي and 004 keep
+    وزير الدفاع. (003, another event in the sample, is left out.)"""
+    edits = [("الرباط", "أبوظبي"), ("المغرب", "الإمارات"), ("المغربي", "الإماراتي"), ("المغربية", "الإماراتية")]
+    out = []
+    for article in load_folder(sample_event_dir(), ("000", "001", "002", "004")):
+        text = article.text
+        for old, new in edits:
+            text = text.replace(old, new)
+        if article.doc_id.startswith("002"):
+            text = text.replace("لوزير الدفاع الإسرائيلي", "لوزير الحرب الإسرائيلي")
+        out.append(replace(article, doc_id=f"{article.doc_id}_b", text=text, date="2021-12-01"))
     return out
+
+
+def synthetic_event(seed: int, outlets: int = 4, sentences: int = 8) -> list[Article]:
+    """An event of benchmarks/synthetic.py: ``outlets`` retellings of the sample's sentences
+    with word choices swapped at random (Outlet 00, Outlet 01, …)."""
+    spec = importlib.util.spec_from_file_location("tabayun_bench_synthetic", ROOT / "benchmarks" / "synthetic.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return [replace(a, doc_id=f"s{seed}_{a.doc_id}", date=f"2022-01-{seed:02d}")
+            for a in module.synthetic_articles(outlets, sentences, seed)]
+
+
+def corpus_events() -> list[list[Article]]:
+    """The corpus the tests share, in date order (E00001 …): the sample event; the same outlets
+    a week later; the English pair (paper, wire); two synthetic events; the paper's article
+    alone (a story only one outlet told)."""
+    english = load_folder(ENGLISH)
+    for a in english:
+        assert a.outlet in ("paper", "wire")
+    dated = lambda arts, date: [replace(a, date=date) for a in arts]  # noqa: E731
+    paper_alone = [replace(a, doc_id="paper_alone", date="2022-03-01") for a in english if a.outlet == "paper"]
+    return [dated(load_folder(sample_event_dir()), "2021-11-24"), seeds_second_event(),
+            dated(english, "2021-12-10"), synthetic_event(7), synthetic_event(8), paper_alone]
+
+
+def _dataset(frames: list[pd.DataFrame], folder: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        return
+    table = pa.Table.from_pandas(pd.concat(frames, ignore_index=True), preserve_index=False)
+    pq.write_to_dataset(table, str(folder), partition_cols=["event_id"])
+
+
+def write_corpus_result(out_dir: Path, events: list[list[Article]]) -> list[WrittenEvent]:
+    """Compare each event and write the corpus result folder; returns the events written."""
+    out_dir = Path(out_dir)
+    written, event_lines, article_lines = [], [], []
+    variants, differences, markers = [], [], []
+    for number, articles in enumerate(events, start=1):
+        event_id = f"E{number:05d}"
+        folder = f"events/{event_id}"
+        outlets = sorted({a.outlet for a in articles})
+        comparison = compare_articles(articles) if len(outlets) >= 2 else None
+        for a in articles:
+            (out_dir / folder).mkdir(parents=True, exist_ok=True)
+            (out_dir / folder / f"{a.doc_id}.txt").write_bytes(a.text.encode("utf-8"))
+            article_lines.append((f"{event_id}:{a.doc_id}", event_id, a.outlet, a.date or "", a.title or "",
+                                  a.url or "", str(a.source or a.doc_id), f"{folder}/{a.doc_id}.txt"))
+        write_table(["file", "outlet", "language", "date", "note"],
+                    [(f"{a.doc_id}.txt", a.outlet, a.language or "", a.date or "", a.url or "") for a in articles],
+                    out_dir / folder / "manifest.csv")
+        slots = word_choices = 0
+        top = ""
+        if comparison is not None:
+            for frames, frame in ((variants, comparison.variants_frame()), (differences, comparison.differences_frame()),
+                                  (markers, comparison.markers_frame())):
+                frames.append(frame.assign(event_id=event_id))
+            slots = len(comparison.slots)
+            lexical = sorted((s for s in comparison.slots if s.category == "lexical"), key=lambda s: -s.score)
+            word_choices = len(lexical)
+            top = "; ".join(" / ".join(r.text for r in s.readings) for s in lexical[:3])
+        dates = sorted(a.date for a in articles if a.date)
+        event_lines.append((event_id, dates[0] if dates else "", dates[-1] if dates else "", len(articles),
+                            len(outlets), "; ".join(outlets), "true" if comparison is not None else "false",
+                            slots, word_choices, top, folder))
+        written.append(WrittenEvent(event_id, articles, comparison))
+    write_table(EVENT_COLUMNS, event_lines, out_dir / "events.csv")
+    write_csv(pd.DataFrame.from_records(article_lines, columns=ARTICLE_COLUMNS), out_dir / "articles.csv")
+    write_table(["source", "reason"], [], out_dir / "problems.csv")
+    _dataset(variants, out_dir / "variants")
+    _dataset(differences, out_dir / "differences")
+    _dataset(markers, out_dir / "markers")
+    (out_dir / "corpus.json").write_text(json.dumps({
+        "format": "tabayun-corpus", "version": 1, "inputs": [], "window_days": 3, "threshold": 0.3,
+        "articles": len(article_lines), "events": len(event_lines),
+        "compared": sum(e.comparison is not None for e in written), "problems": 0, "complete": True}),
+        encoding="utf-8")
+    return written

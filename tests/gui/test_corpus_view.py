@@ -6,7 +6,7 @@ corpus result."""
 from __future__ import annotations
 
 import pytest
-from corpus_result import write_corpus_result
+from small_corpus import write_corpus_result
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 

@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 import pytest
-from corpus_result import write_corpus_result
+from small_corpus import write_corpus_result
 
 from tabayun.core.corpus.result import CorpusResultError, is_corpus_result, open_corpus_result, term_table
 from tabayun.core.files import write_table
