@@ -168,3 +168,25 @@ def test_search_ignores_hamza_diacritics_and_case(corpus):
     assert not matches(first, "الميادين 2011")
     assert matches(second, "gaddafi wire") and matches(second, "E00002") and not matches(third, "gaddafi")
     assert matches(third, "")
+
+
+def test_opens_what_the_corpus_pipeline_writes(tmp_path):
+    """The result the corpus tests build with the real pipeline (tests/corpus_result.py) and
+    the tables across events (core.corpus.across) opens whole, its terms pivoted."""
+    from corpus_result import corpus_events
+    from corpus_result import write_corpus_result as write_real_result
+
+    from tabayun.core.corpus.across import write_across
+
+    out = tmp_path / "real"
+    written = write_real_result(out, corpus_events())
+    write_across(out)
+    result = open_corpus_result(out)
+    assert result.problems == []
+    assert [e.event_id for e in result.events] == [w.event_id for w in written]
+    assert [e.compared for e in result.events] == [w.comparison is not None for w in written]
+    assert all(result.event_folder(e).is_dir() for e in result.events)
+    table = result.term_table()
+    war = next(r for r in table.rows if r.reading == "الحرب")
+    assert war.cells["001 (غير مسمّى)"].with_reading == war.cells["001 (غير مسمّى)"].events == 2
+    assert war.cells["بي بي سي"].with_reading == 0
