@@ -487,6 +487,22 @@
         <source>share {share}, 95% interval {low}–{high}</source>
         <translation>النسبة {share}، مجال الثقة 95%: {low}–{high}</translation>
     </message>
+    <message>
+        <source>A habit: {outlet} always writes {reading}</source>
+        <translation>عادة: تكتب {outlet} دائمًا {reading}</translation>
+    </message>
+    <message>
+        <source>A one-off: {outlet} wrote {reading} once, {other} otherwise</source>
+        <translation>استثناء: كتبت {outlet} {reading} مرة واحدة، و{other} في غيرها</translation>
+    </message>
+    <message>
+        <source>Mixed: {outlet} writes either</source>
+        <translation>مختلط: تكتب {outlet} هذه وتلك</translation>
+    </message>
+    <message>
+        <source>One event: too few to tell a habit</source>
+        <translation>حدث واحد: أقل من أن يُعرف منه عادة</translation>
+    </message>
 </context>
 <context>
     <name>CorpusPanel</name>

@@ -97,7 +97,10 @@ def test_open_a_corpus_result_from_the_command_line_path(qtbot, window, corpus):
     gaddafi = next(r for r in range(terms.rowCount()) if terms.index(r, 1).data() == "Gaddafi")
     assert terms.index(gaddafi, 3).data() == "5/6 · 83%"
     assert terms.index(gaddafi, 4).data() == ""  # never a witness of this term
-    assert "5 of the 6 events" in terms.index(gaddafi, 3).data(Qt.ItemDataRole.ToolTipRole)
+    tip = terms.index(gaddafi, 3).data(Qt.ItemDataRole.ToolTipRole)
+    assert "5 of the 6 events" in tip
+    assert tip.endswith("A one-off: Wire wrote Qadhafi once, Gaddafi otherwise")  # core.corpus.patterns
+    assert terms.index(gaddafi, 2).data(Qt.ItemDataRole.ToolTipRole).endswith("A habit: Paper always writes Qadhafi")
     assert not panel.terms_empty.isVisible() or panel.tabs.currentIndex() == 0
     assert not panel.messages.isVisible()
 

@@ -61,6 +61,13 @@ def test_term_table_pivots_outlets_into_columns(corpus):
     assert wire.share == pytest.approx(5 / 6, abs=1e-4)
     assert wire.ci_low < wire.share < wire.ci_high
     assert gaddafi.events == 9
+    # habits (core.corpus.patterns): Paper writes Qadhafi in its 3 events, Wire Gaddafi but once
+    qadhafi = table.other_reading(gaddafi)
+    assert qadhafi.reading == "Qadhafi"
+    assert table.pattern(qadhafi, "Paper") == ("always", True)
+    assert table.pattern(gaddafi, "Paper") == ("always", False)
+    assert table.pattern(gaddafi, "Wire") == ("once", False)  # Qadhafi once, Gaddafi the rest
+    assert table.pattern(gaddafi, "بي بي سي") == ("", None)
     assert term_table([]).rows == [] and term_table([]).outlets == []
 
 

@@ -210,6 +210,7 @@ class OutletTermsModel(SortedItems):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.items: list[TermRow] = []
+        self.table = TermTable([], [])
         self.outlets: list[str] = []
         self.search: dict[int, str] = {}  # id(row) -> its term and reading, folded
 
@@ -219,6 +220,7 @@ class OutletTermsModel(SortedItems):
 
     def set_table(self, table: TermTable) -> None:
         self.beginResetModel()
+        self.table = table
         self.items = list(table.rows)
         self.outlets = list(table.outlets)
         self.search = {id(r): search_text(r.term, r.reading) for r in self.items}
@@ -271,7 +273,8 @@ class OutletTermsModel(SortedItems):
             if cell.ci_low is not None and cell.ci_high is not None:
                 text += "\n" + translate("Corpus", "share {share}, 95% interval {low}–{high}").format(
                     share=f"{cell.share:.0%}", low=f"{cell.ci_low:.0%}", high=f"{cell.ci_high:.0%}")
-            return text
+            habit = self._habit(row, outlet)
+            return text + ("\n" + habit if habit else "")
         if role == Qt.ItemDataRole.BackgroundRole and cell is not None:
             colour = QColor(SHARE_COLOUR)
             colour.setAlphaF(0.08 + 0.5 * cell.share)
@@ -283,6 +286,23 @@ class OutletTermsModel(SortedItems):
         if role == ItemRole:
             return row
         return None
+
+
+    def _habit(self, row: TermRow, outlet: str) -> str:
+        """The outlet's pattern for the term in plain words (core.corpus.patterns)."""
+        kind, this = self.table.pattern(row, outlet)
+        other = self.table.other_reading(row)
+        words = {"outlet": outlet, "reading": row.reading if this is not False else (other.reading if other else ""),
+                 "other": (other.reading if other else "") if this is not False else row.reading}
+        if kind == "always":
+            return translate("Corpus", "A habit: {outlet} always writes {reading}").format(**words)
+        if kind == "once":
+            return translate("Corpus", "A one-off: {outlet} wrote {reading} once, {other} otherwise").format(**words)
+        if kind == "mixed":
+            return translate("Corpus", "Mixed: {outlet} writes either").format(**words)
+        if kind == "one event":
+            return translate("Corpus", "One event: too few to tell a habit")
+        return ""
 
 
 class OutletTermsProxy(CorpusEventsProxy):

@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from ..analysis.normalize import fold
 from ..files import CSV_ENCODING, unescape_cell
+from .patterns import pattern
 
 FORMAT = "tabayun-corpus"
 VERSION = 1
@@ -121,6 +122,23 @@ class TermTable:
 
     outlets: list[str]
     rows: list[TermRow]
+
+    def other_reading(self, row: TermRow) -> TermRow | None:
+        """The line of the term's other reading (a term is a pair of readings)."""
+        return next((r for r in self.rows if r.term == row.term and r.reading != row.reading), None)
+
+    def pattern(self, row: TermRow, outlet: str) -> tuple[str, bool | None]:
+        """Whether ``outlet``'s choice of the term is a habit (core.corpus.patterns): the
+        pattern ("always", "once", "mixed", "one event") and whether it is about this line's
+        reading (True), the other (False) or neither (None). ("", None) where the outlet never
+        reports the term."""
+        cell = row.cells.get(outlet)
+        if cell is None:
+            return "", None
+        other = self.other_reading(row)
+        other_cell = other.cells.get(outlet) if other is not None else None
+        kind, which = pattern(cell.with_reading, other_cell.with_reading if other_cell else 0, cell.events)
+        return kind, None if which is None else which == 0
 
 
 @dataclass
