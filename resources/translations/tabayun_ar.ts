@@ -507,8 +507,8 @@
 <context>
     <name>CorpusPanel</name>
     <message>
-        <source>Search events: outlet, date, word, E00012…</source>
-        <translation>ابحث في الأحداث: وسيلة، تاريخ، كلمة، E00012…</translation>
+        <source>Search events: outlet, date, word, title, E00012…</source>
+        <translation>ابحث في الأحداث: وسيلة، تاريخ، كلمة، عنوان، E00012…</translation>
     </message>
     <message>
         <source>Every word must match (diacritics and hamza forms ignored). Down or Enter goes to the list.</source>
@@ -1778,6 +1778,18 @@ Next open difference: Ctrl+F8.</source>
     <message>
         <source>grid</source>
         <translation>الجدول</translation>
+    </message>
+    <message>
+        <source>Enter; Down</source>
+        <translation>Enter؛ السهم للأسفل</translation>
+    </message>
+    <message>
+        <source>Open the chosen event in the grid; from the search box to the list</source>
+        <translation>فتح الحدث المختار في الجدول؛ الانتقال من مربع البحث إلى القائمة</translation>
+    </message>
+    <message>
+        <source>Corpus panel</source>
+        <translation>لوحة المدوّنة</translation>
     </message>
     <message>
         <source>Arrows, Space; Down; B; R; P</source>

@@ -175,6 +175,9 @@ def test_search_ignores_hamza_diacritics_and_case(corpus):
     assert not matches(first, "الميادين 2011")
     assert matches(second, "gaddafi wire") and matches(second, "E00002") and not matches(third, "gaddafi")
     assert matches(third, "")
+    # the articles' titles too (a story found by its headline's words)
+    titles = open_corpus_result(corpus).search_texts()
+    assert matches(titles["E00002"], "title 7") and not matches(titles["E00001"], "title 7")
 
 
 def test_opens_what_the_corpus_pipeline_writes(tmp_path):

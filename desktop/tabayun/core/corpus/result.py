@@ -163,7 +163,11 @@ class CorpusResult:
         """Each event's :func:`event_search_text` by its id (made once: a worker makes it
         before the window asks)."""
         if self._search is None:
-            self._search = {e.event_id: event_search_text(e) for e in self.events}
+            titles: dict[str, list[str]] = {}
+            for a in self.articles:
+                if a.title:
+                    titles.setdefault(a.event_id, []).append(a.title)
+            self._search = {e.event_id: event_search_text(e, titles.get(e.event_id, ())) for e in self.events}
         return self._search
 
     @property
@@ -227,9 +231,11 @@ def search_text(*parts: str) -> str:
     return "\n".join(fold(p) for p in parts)
 
 
-def event_search_text(event: CorpusEvent) -> str:
-    """An event's id, dates, outlets and top variants, for :func:`matches`."""
-    return search_text(event.event_id, event.first_date, event.last_date, *event.outlet_names, *event.top_variants)
+def event_search_text(event: CorpusEvent, titles=()) -> str:
+    """An event's id, dates, outlets and top variants (and its articles' ``titles``), for
+    :func:`matches`."""
+    return search_text(event.event_id, event.first_date, event.last_date, *event.outlet_names, *event.top_variants,
+                       *titles)
 
 
 def matches(text: str, query: str) -> bool:

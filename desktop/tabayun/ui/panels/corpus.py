@@ -32,7 +32,7 @@ class CorpusPanel(QWidget):
         self.messages.setObjectName("corpus_messages")
         self.search = QLineEdit()
         self.search.setObjectName("corpus_search")
-        self.search.setPlaceholderText(translate("CorpusPanel", "Search events: outlet, date, word, E00012…"))
+        self.search.setPlaceholderText(translate("CorpusPanel", "Search events: outlet, date, word, title, E00012…"))
         self.search.setToolTip(translate("CorpusPanel", "Every word must match (diacritics and hamza forms ignored). "
                                                         "Down or Enter goes to the list."))
         self.search.setClearButtonEnabled(True)
