@@ -150,6 +150,18 @@ def test_bad_lines_are_left_out_and_named_by_line(corpus):
         "write it anew."]
 
 
+def test_an_event_folder_outside_the_result_is_refused(corpus):
+    """The window writes labels.csv in an event's folder: events.csv cannot send it elsewhere."""
+    text = (corpus / "events.csv").read_text(encoding="utf-8-sig")
+    (corpus / "events.csv").write_text(text.replace("events/E00002", "../../elsewhere").replace(
+        "events/E00003", "/etc"), encoding="utf-8-sig")
+    result = open_corpus_result(corpus)
+    assert [e.event_id for e in result.events] == ["E00001"]
+    assert result.problems[:2] == [
+        "events.csv line 3: folder '../../elsewhere' is not inside the corpus result; the line is left out.",
+        "events.csv line 4: folder '/etc' is not inside the corpus result; the line is left out."]
+
+
 def test_many_bad_lines_are_said_once(corpus):
     lines = ["record_id,event_id,outlet,date,title,url,source,file"] + [f"r{i},E1,o" for i in range(40)]
     (corpus / "articles.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -391,9 +391,13 @@ def _event(cells: list[str]) -> CorpusEvent:
     event_id, first, last, articles, outlets, names, compared, slots, word_choices, top, folder = cells
     if not event_id.strip():
         raise ValueError("event_id is empty")
+    folder = folder.strip().replace("\\", "/")
+    if folder and (folder.startswith("/") or ":" in folder or ".." in folder.split("/")):
+        # the window opens the folder and saves labels.csv in it: never outside the result
+        raise ValueError(f"folder {folder!r} is not inside the corpus result")
     return CorpusEvent(event_id.strip(), first.strip(), last.strip(), _int(articles, "articles"),
                        _int(outlets, "outlets"), _split(names), _bool(compared, "compared"), _int(slots, "slots"),
-                       _int(word_choices, "word_choices"), _split(top), folder.strip())
+                       _int(word_choices, "word_choices"), _split(top), folder)
 
 
 _article = CorpusArticle._make
