@@ -50,7 +50,6 @@ class CorpusEventsModel(SortedItems):
                QT_TRANSLATE_NOOP("Columns", "Articles"), QT_TRANSLATE_NOOP("Columns", "Outlets"),
                QT_TRANSLATE_NOOP("Columns", "Word choices"), QT_TRANSLATE_NOOP("Columns", "Labelled"),
                QT_TRANSLATE_NOOP("Columns", "Top variants"))
-    TOP_VARIANTS = 6
     NUMBERS = (2, 4)
 
     def __init__(self, parent: QObject | None = None):
@@ -61,11 +60,6 @@ class CorpusEventsModel(SortedItems):
         self.labelled: set[str] = set()  # events whose folder holds labels
         self._bold = QFont()
         self._bold.setBold(True)
-        self.direction_mark = "\u200e"  # the interface's direction (set_direction), for its sentences
-
-    def set_direction(self, direction: Qt.LayoutDirection) -> None:
-        """The interface's direction: a sentence naming data (the corpus's title) runs that way."""
-        self.direction_mark = "\u200f" if direction == Qt.LayoutDirection.RightToLeft else "\u200e"
 
     def set_events(self, events: list[CorpusEvent], search: dict[str, str] | None = None,
                    labelled: set[str] | None = None) -> None:

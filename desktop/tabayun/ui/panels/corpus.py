@@ -42,7 +42,6 @@ class CorpusPanel(QWidget):
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
 
         self.events_model = CorpusEventsModel(self)
-        self.events_model.set_direction(self.layoutDirection())
         self.events_proxy = CorpusEventsProxy(self)
         self.events_proxy.setSourceModel(self.events_model)
         self.events_table = item_table("corpus_events", self.events_proxy, (76, 132, 64, 180, 96, 34, 300))
@@ -104,7 +103,9 @@ class CorpusPanel(QWidget):
     def set_result(self, result: CorpusResult) -> None:
         self.result = result
         info = result.info
-        self.title.setText(self.events_model.direction_mark + translate(
+        # the line runs in the interface's direction whatever the corpus's name
+        mark = "\u200f" if self.layoutDirection() == Qt.LayoutDirection.RightToLeft else "\u200e"
+        self.title.setText(mark + translate(
             "CorpusPanel", "{name}: %n event(s), {articles} articles, {compared} compared", "", len(result.events)).format(
             # the name in a bidi isolate: a Latin name keeps an Arabic line Arabic
             name=f"\u2068{result.name}\u2069", articles=info.get("articles", len(result.articles)),
