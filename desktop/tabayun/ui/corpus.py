@@ -150,7 +150,7 @@ class CorpusBrowser(QObject):
 
     def _fit_dock(self) -> None:
         """The list wide enough for its columns; wider while no event is open beside it."""
-        share = 0.5 if self.w.view is None else 0.4
+        share = 0.5 if self.w.view is None else 0.42
         self.w.resizeDocks([self.dock], [max(360, int(self.w.width() * share))], Qt.Orientation.Horizontal)
 
     # --- events ----------------------------------------------------------------------------

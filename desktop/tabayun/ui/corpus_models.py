@@ -6,7 +6,6 @@ Every value comes from :mod:`tabayun.core.corpus.result` (read from the files
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
@@ -29,18 +28,6 @@ def joined(parts, separator: str = "; ", prefix: str = "") -> str:
     the direction of its first letter (an Arabic list right to left in an English window too);
     explicit embeddings or isolates made Qt clip the text of a narrow column."""
     return prefix + separator.join(parts)
-
-
-def start_alignment(text: str) -> int:
-    """Aligned on the side where ``text`` starts (right for Arabic, in any window): a list
-    wider than its column shows its beginning, not its end."""
-    for ch in text:
-        kind = unicodedata.bidirectional(ch)
-        if kind in ("R", "AL"):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
-        if kind == "L":
-            break
-    return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
 
 
 class CorpusEventsModel(SortedItems):
@@ -151,8 +138,6 @@ class CorpusEventsModel(SortedItems):
             return int(Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 5:
             return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (3, 6):
-            return start_alignment(self.data(index))
         if role == SortRole:
             return self.sort_key(e, column)
         if role == ItemRole:

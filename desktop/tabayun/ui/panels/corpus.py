@@ -44,7 +44,7 @@ class CorpusPanel(QWidget):
         self.events_model = CorpusEventsModel(self)
         self.events_proxy = CorpusEventsProxy(self)
         self.events_proxy.setSourceModel(self.events_model)
-        self.events_table = item_table("corpus_events", self.events_proxy, (76, 132, 64, 180, 96, 34, 300))
+        self.events_table = item_table("corpus_events", self.events_proxy, (76, 132, 64, 180, 96, 34, 240))
         self.events_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # by id: by date, as numbered
         self.events_table.setToolTip("")
         header = self.events_table.horizontalHeader()
