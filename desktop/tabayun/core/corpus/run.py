@@ -524,7 +524,7 @@ def _write_tables(out: Path, corpus: Corpus, shards: int, settings: Settings) ->
 
 def _client(scheduler: str | None, workers: int | None):
     try:
-        from dask.distributed import Client, LocalCluster
+        from dask.distributed import Client
     except ImportError:
         raise CorpusError('tabayun corpus needs Dask, datasketch and pyarrow: pip install "tabayun[corpus]"') from None
     if scheduler:
@@ -534,9 +534,17 @@ def _client(scheduler: str | None, workers: int | None):
             raise CorpusError(f"cannot reach the Dask scheduler at {scheduler} ({exc}); start one with "
                               "`dask scheduler` and workers with `dask worker ADDRESS`, or leave out --scheduler "
                               "to use this machine's cores") from None
-    cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                           dashboard_address=None, silence_logs=logging.ERROR)
+    cluster = local_cluster(workers or os.cpu_count() or 1)
     return Client(cluster), cluster
+
+
+def local_cluster(workers: int):
+    """A Dask cluster of ``workers`` processes on this machine, one thread each, no dashboard
+    (its small HTTP server on a free port, not 8787, which another cluster may hold)."""
+    from dask.distributed import LocalCluster
+
+    return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                        scheduler_kwargs={"dashboard_address": ":0"}, silence_logs=logging.ERROR)
 
 
 def run_corpus(inputs: Sequence[str], out: str | Path, settings: Settings | None = None, *,
@@ -577,8 +585,8 @@ def run_corpus(inputs: Sequence[str], out: str | Path, settings: Settings | None
         bar.say(f"Resuming the run in {out}")
     _stage(inputs, out, bar)
     shards = _shard_count(out)
-    own = None
-    if client is None:
+    own, made = None, client is None
+    if made:
         client, own = _client(scheduler, workers)
         if own is not None:
             bar.say(f"Dask: a local cluster of {len(own.workers)} workers")
@@ -590,8 +598,9 @@ def run_corpus(inputs: Sequence[str], out: str | Path, settings: Settings | None
         _write_folders(out, corpus, shards, bar)
         _compare_events(client, out, corpus, settings, bar)
     finally:
-        if own is not None:
+        if made:
             client.close()
+        if own is not None:
             own.close()
     for name in PARTITIONED:
         (out / name).mkdir(exist_ok=True)
