@@ -287,11 +287,9 @@ def _csv_encoding(path: Path) -> str:
         return "utf-8-sig"
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
-    try:
-        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    text = codecs.getincrementaldecoder("utf-8")(errors="replace").decode(head, final=False)
+    if text.count("\ufffd") <= max(3, len(text) // 1000):  # UTF-8 with a few bad bytes: those rows are bad
         return "utf-8"
-    except UnicodeDecodeError:
-        pass
     _, encoding = readers.decode_bytes(head)  # UnreadableFile for a binary file
     return encoding
 
