@@ -109,10 +109,11 @@ def test_the_date_window_keeps_a_story_told_again_later_apart():
 
 
 def test_groups_do_not_chain_into_one():
-    # each article shares half its lead words with the next: plain union-find joins all four
+    # each article shares half its lead words with the next (Jaccard 1/3), none with the one
+    # after: plain union-find of the pairs joins all four
     chain = [_item(k, range(25 * n, 25 * n + 50), "2024-01-01") for n, k in enumerate("abcd")]
-    events = grouping.group(chain, threshold=0.3)
-    assert events == [[0, 1, 2], [3]]
+    assert grouping.group(chain, threshold=0.3) == [[0, 1], [2, 3]]
+    assert grouping.group(chain, threshold=0.4) == [[0], [1], [2], [3]]
     spread = [_item(k, range(60), f"2024-01-0{1 + 2 * n}") for n, k in enumerate("abc")]  # days 1, 3, 5
     assert grouping.group(spread, window_days=3) == [[0, 1], [2]]
 
@@ -124,3 +125,14 @@ def test_scores_of_a_grouping():
     assert perfect.f1 == 1.0 and perfect.purity == 1.0
     with pytest.raises(ValueError, match="not grouped"):
         scores({"a": "1"}, {"a": "X", "b": "X"})
+
+
+def test_the_command_without_the_extra_says_what_to_install(monkeypatch, capsys, tmp_path):
+    from tabayun.cli import main
+    from tabayun.core.corpus import cli
+
+    monkeypatch.setattr(cli.importlib.util, "find_spec", lambda name: None if name == "datasketch" else object())
+    assert main(["corpus", str(tmp_path), "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert "datasketch" in err and 'pip install "tabayun[corpus]"' in err
+    assert not (tmp_path / "out").exists()

