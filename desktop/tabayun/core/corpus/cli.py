@@ -91,6 +91,10 @@ def main(argv: Sequence[str]) -> int:
     except CorpusError as exc:
         print(f"tabayun: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print(f"\ntabayun: stopped; run the same command again to continue where it stopped "
+              f"(what is done is kept in {args.out})", file=sys.stderr)
+        return 130
     if not args.quiet:
         if result.already_complete:
             print(f"{args.out} is already complete (corpus.json): nothing to do.")
