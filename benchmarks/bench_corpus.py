@@ -103,9 +103,9 @@ def main() -> None:
               "articles in one date window); worker memory stays that of the largest event, not the corpus")
         print("  what limits it: the driver's serial stages (reading is one stream; grouping's "
               "candidate pairs grow with how many articles share a date window: a corpus without dates "
-              "puts every article in one window); one file per article in the event folders and an fsync "
-              "per event's partitions and done marker (a slow or network disk shows first); and the largest "
-              "event's comparison, which one worker does alone.")
+              "puts every article in one window); the files: one per article in the event folders, three Parquet "
+              "files and a marker per event (a slow or network disk shows first); and the largest event's "
+              "comparison, which one worker does alone.")
 
 
 if __name__ == "__main__":

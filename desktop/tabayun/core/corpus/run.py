@@ -40,6 +40,7 @@ from .records import BadRecord, CorpusRecord, input_files, read_corpus
 FORMAT = "tabayun-corpus"
 VERSION = 1
 SHARD_SIZE = 1000
+BATCH_ARTICLES = 40
 STATE = ".state"
 EVENT_COLUMNS = ["event_id", "first_date", "last_date", "articles", "outlets", "outlet_names", "compared", "slots",
                  "word_choices", "top_variants", "folder"]
@@ -264,8 +265,7 @@ def _signatures(client, out: Path, shards: int, progress: Progress) -> None:
         return
 
     def submit(n: int):
-        return client.submit(signature_task, _shard_texts(out, n), key=f"tabayun-signatures-{out.name}-{n}",
-                             pure=False)
+        return client.submit(signature_task, _shard_texts(out, n), pure=False)
 
     def finish(n: int, result) -> None:
         sigs, values, offsets = result
@@ -457,46 +457,72 @@ def _event_files(out: Path, event_id: str) -> list[tuple[str, bytes]]:
             if p.is_file() and (p.suffix == ".txt" or p.name == "manifest.csv") and not p.name.startswith(".")]
 
 
+def compare_events_task(events: list[list[tuple[str, bytes]]], want_csv: bool) -> list[dict]:
+    """On a worker: ``compare_task`` for each of a few small events."""
+    return [compare_task(files, want_csv) for files in events]
+
+
+def _batches(corpus: Corpus, todo: list[int], workers: int) -> list[tuple[int, ...]]:
+    """Events to compare, several small ones to a task (up to BATCH_ARTICLES articles, and
+    at least four tasks a worker): a task costs the cluster milliseconds, a small event's
+    comparison only tens of them."""
+    articles = sum(len(corpus.events[e]) for e in todo)
+    most = max(1, min(BATCH_ARTICLES, articles // (4 * workers)))
+    batches, batch, size = [], [], 0
+    for e in todo:
+        batch.append(e)
+        size += len(corpus.events[e])
+        if size >= most:
+            batches.append(tuple(batch))
+            batch, size = [], 0
+    if batch:
+        batches.append(tuple(batch))
+    return batches
+
+
 def _compare_events(client, out: Path, corpus: Corpus, settings: Settings, progress: Progress) -> None:
     todo = [e for e in range(len(corpus.events))
             if _comparable(corpus, e) and not _is_done(out, corpus.event_id(e), settings)]
     if not todo:
         return
 
-    def submit(e: int):
-        event_id = corpus.event_id(e)
-        return client.submit(compare_task, _event_files(out, event_id), settings.csv,
-                             key=f"tabayun-compare-{out.name}-{event_id}", pure=False)
+    def submit(batch: tuple[int, ...]):
+        files = [_event_files(out, corpus.event_id(e)) for e in batch]
+        return client.submit(compare_events_task, files, settings.csv, pure=False)
 
-    def finish(e: int, result: dict) -> None:
-        _finish_event(out, corpus.event_id(e), result, settings)
+    def finish(batch: tuple[int, ...], results: list[dict]) -> None:
+        for e, result in zip(batch, results):
+            _finish_event(out, corpus.event_id(e), result, settings)
 
-    _bounded(client, todo, submit, finish, progress, "comparing events")
+    workers = max(1, len(client.scheduler_info().get("workers", {})))
+    _bounded(client, _batches(corpus, todo, workers), submit, finish, progress, "comparing events", weight=len)
 
 
-def _bounded(client, todo: list[int], submit: Callable, finish: Callable, progress: Progress, label: str) -> None:
-    """Run ``submit(n)`` for each of ``todo`` with a bounded number in flight (the driver
-    holds only their inputs), ``finish(n, result)`` on the driver as each one ends."""
+def _bounded(client, todo: list, submit: Callable, finish: Callable, progress: Progress, label: str,
+             weight: Callable = lambda item: 1) -> None:
+    """Run ``submit(item)`` for each of ``todo`` with a bounded number in flight (the driver
+    holds only their inputs), ``finish(item, result)`` on the driver as each one ends; the
+    progress bar counts ``weight(item)`` for each."""
     from dask.distributed import as_completed
 
     workers = max(1, len(client.scheduler_info().get("workers", {})))
     limit = 2 * workers + 2
     pending = iter(todo)
     started = {}
-    for n in pending:
-        started[submit(n)] = n
+    for item in pending:
+        started[submit(item)] = item
         if len(started) >= limit:
             break
-    done = 0
-    progress.bar(label, 0, len(todo))
+    done, total = 0, sum(weight(item) for item in todo)
+    progress.bar(label, 0, total)
     queue = as_completed(list(started))
     for future in queue:
-        n = started.pop(future)
+        item = started.pop(future)
         result = future.result()
         future.release()
-        finish(n, result)
-        done += 1
-        progress.bar(label, done, len(todo))
+        finish(item, result)
+        done += weight(item)
+        progress.bar(label, done, total)
         nxt = next(pending, None)
         if nxt is not None:
             new = submit(nxt)
