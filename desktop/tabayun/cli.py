@@ -144,8 +144,8 @@ def _writing_to(out: Path):
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and argv[0] == "corpus":  # its own options and messages (core/corpus/cli.py)
-        from .core.corpus.cli import main as corpus_main
+    if argv and argv[0] == "corpus":  # its own options and messages (corpus_cli.py)
+        from .corpus_cli import main as corpus_main
 
         return corpus_main(argv[1:])
     if argv and argv[0] in SUBCOMMANDS:

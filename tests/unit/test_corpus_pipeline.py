@@ -141,6 +141,20 @@ def test_the_files_of_the_format_are_written(result):
     assert (out / signing["folder"] / "results" / "variants.csv").is_file()
 
 
+def test_the_tables_across_events_are_written_and_the_window_opens_the_result(result):
+    from tabayun.core.corpus.result import open_corpus_result
+
+    out, run = result
+    for name in ("terms_by_outlet.csv", "coverage.csv", "coverage_matrix.csv", "loaded_by_outlet.csv",
+                 "report.html"):
+        assert (out / "across" / name).is_file(), name
+    coverage = read_csv(out / "across" / "coverage.csv")
+    assert "بي بي سي" in set(coverage["outlet"])
+    opened = open_corpus_result(out)
+    assert not opened.problems
+    assert len(opened.events) == run.events
+
+
 def test_an_event_folder_opens_with_compare_and_its_variants_match(result):
     out, _ = result
     events = read_csv(out / "events.csv")

@@ -129,7 +129,7 @@ def test_scores_of_a_grouping():
 
 def test_the_command_without_the_extra_says_what_to_install(monkeypatch, capsys, tmp_path):
     from tabayun.cli import main
-    from tabayun.core.corpus import cli
+    from tabayun import corpus_cli as cli
 
     monkeypatch.setattr(cli.importlib.util, "find_spec", lambda name: None if name == "datasketch" else object())
     assert main(["corpus", str(tmp_path), "--out", str(tmp_path / "out")]) == 2

@@ -35,6 +35,7 @@ import numpy as np
 
 from ..files import atomic_write_bytes, write_table
 from . import grouping
+from .across import write_across
 from .records import BadRecord, CorpusRecord, input_files, read_corpus
 
 FORMAT = "tabayun-corpus"
@@ -664,7 +665,8 @@ def run_corpus(inputs: Sequence[str], out: str | Path, settings: Settings | None
     compared, problems = _write_tables(out, corpus, shards, settings)
     _sync()  # every event's files on the disk before corpus.json says complete
     clock.lap("tables")
-    # across: wired when merging
+    write_across(out)
+    clock.lap("across")
     info = head | {"articles": len(corpus.record_ids), "events": len(corpus.events), "compared": compared,
                    "problems": problems, "complete": True}
     atomic_write_bytes(out / "corpus.json", _json_bytes(info))

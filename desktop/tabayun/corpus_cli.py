@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from .grouping import DEFAULT_THRESHOLD, DEFAULT_WINDOW_DAYS
+from .core.corpus.grouping import DEFAULT_THRESHOLD, DEFAULT_WINDOW_DAYS
 
 NEEDED = ("dask", "distributed", "datasketch", "pyarrow")
 
@@ -82,7 +82,7 @@ def main(argv: Sequence[str]) -> int:
         print("tabayun: --workers sets the local cluster's size; an existing cluster (--scheduler) has the "
               "workers started on it with `dask worker`", file=sys.stderr)
         return 2
-    from .run import CorpusError, Settings, run_corpus
+    from .core.corpus.run import CorpusError, Settings, run_corpus
 
     settings = Settings(window_days=args.window_days, threshold=args.threshold, csv=args.csv)
     try:
