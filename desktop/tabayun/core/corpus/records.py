@@ -107,10 +107,7 @@ def input_files(paths: Iterable[str | Path], exclude: Iterable[Path] = ()) -> li
 
 
 def _unique(record: CorpusRecord, seen: set[str]) -> CorpusRecord:
-    rid, n = record.record_id, 2
-    while rid in seen:
-        rid, n = f"{record.record_id}~{n}", n + 1
-    seen.add(rid)
+    rid = readers.unique_id(record.record_id, seen)
     if rid == record.record_id:
         return record
     from dataclasses import replace
