@@ -7,6 +7,7 @@
     tabayun agreement LABELS.csv LABELS.csv... [--out DIR]
     tabayun merge LABELS.csv... --out merged.csv
     tabayun export FILES_OR_FOLDER... --out DIR [--labels LABELS.csv...]
+    tabayun corpus INPUT... --out DIR [--window-days N] [--threshold X] [--scheduler ADDRESS]
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from . import __version__
 if TYPE_CHECKING:
     import pandas as pd
 
-SUBCOMMANDS = ("compare", "agreement", "merge", "export")
+SUBCOMMANDS = ("compare", "agreement", "merge", "export", "corpus")
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -148,6 +149,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """The command line; ``argv`` None: this process's own arguments, the process ending after."""
     whole_process = argv is None
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "corpus":  # its own options and messages (corpus_cli.py)
+        from .corpus_cli import main as corpus_main
+
+        return corpus_main(argv[1:])
     if argv and argv[0] in SUBCOMMANDS:
         parser, run = {
             "compare": (_compare_parser, _run_compare),

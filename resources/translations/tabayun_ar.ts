@@ -265,8 +265,40 @@
         <translation>الصف</translation>
     </message>
     <message>
+        <source>Event</source>
+        <translation>الحدث</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>التواريخ</translation>
+    </message>
+    <message>
         <source>Outlets</source>
         <translation>الوسائل</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>المقالات</translation>
+    </message>
+    <message>
+        <source>Word choices</source>
+        <translation>اختيارات لفظية</translation>
+    </message>
+    <message>
+        <source>Labelled</source>
+        <translation>موسوم</translation>
+    </message>
+    <message>
+        <source>Top variants</source>
+        <translation>أبرز التباينات</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>المصطلح</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>القراءة</translation>
     </message>
     <message>
         <source>Their words</source>
@@ -299,6 +331,253 @@
     <message>
         <source>Count</source>
         <translation>العدد</translation>
+    </message>
+</context>
+<context>
+    <name>Corpus</name>
+    <message>
+        <source>Corpus</source>
+        <translation>المدوّنة</translation>
+    </message>
+    <message>
+        <source>Open &amp;Corpus Result…</source>
+        <translation>فتح نتيجة &amp;مدوّنة…</translation>
+    </message>
+    <message>
+        <source>Open the folder `tabayun corpus` wrote: its events and tables</source>
+        <translation>فتح المجلد الذي كتبه أمر المدوّنة في tabayun: أحداثه وجداوله</translation>
+    </message>
+    <message>
+        <source>Corpus &amp;Events</source>
+        <translation>أ&amp;حداث المدوّنة</translation>
+    </message>
+    <message>
+        <source>Go to the list of the corpus&apos;s events (F6)</source>
+        <translation>الانتقال إلى قائمة أحداث المدوّنة (F6)</translation>
+    </message>
+    <message>
+        <source>Next &amp;Event in Corpus</source>
+        <translation>ال&amp;حدث التالي في المدوّنة</translation>
+    </message>
+    <message>
+        <source>Previous E&amp;vent in Corpus</source>
+        <translation>الحدث ال&amp;سابق في المدوّنة</translation>
+    </message>
+    <message>
+        <source>Open a corpus result (the folder tabayun corpus wrote)</source>
+        <translation>فتح نتيجة مدوّنة (المجلد الذي كتبه أمر المدوّنة في tabayun)</translation>
+    </message>
+    <message>
+        <source>Opening the corpus result {name}…</source>
+        <translation>جارٍ فتح نتيجة المدوّنة {name}…</translation>
+    </message>
+    <message>
+        <source>Corpus result {name} opened: choose an event and press Enter to open it.</source>
+        <translation>فُتحت نتيجة المدوّنة {name}: اختر حدثًا واضغط Enter لفتحه.</translation>
+    </message>
+    <message>
+        <source>Choose an event in the corpus list: Enter or a double-click opens it here.</source>
+        <translation>اختر حدثًا من قائمة المدوّنة: يفتحه هنا Enter أو النقر المزدوج.</translation>
+    </message>
+    <message>
+        <source>Could not read the corpus result {folder}: {error}</source>
+        <translation>تعذّرت قراءة نتيجة المدوّنة {folder}: {error}</translation>
+    </message>
+    <message>
+        <source>Could not open the corpus result {folder} ({error}). Please report this.</source>
+        <translation>تعذّر فتح نتيجة المدوّنة {folder} ({error}). يُرجى الإبلاغ عن ذلك.</translation>
+    </message>
+    <message>
+        <source>{event}&apos;s folder {folder} is missing: run `tabayun corpus` again with the same --out to write it.</source>
+        <translation>مجلد الحدث {event} ({folder}) مفقود: شغّل `tabayun corpus` مجددًا بالقيمة نفسها لـ --out لكتابته.</translation>
+    </message>
+    <message>
+        <source>{event}: only one outlet told this story, so there is nothing to compare; its article is shown alone.</source>
+        <translation>{event}: روت هذه القصة وسيلة واحدة فقط، فلا شيء للمقارنة؛ تُعرض مقالتها وحدها.</translation>
+    </message>
+    <message>
+        <source>No more events in the list.</source>
+        <translation>لا مزيد من الأحداث في القائمة.</translation>
+    </message>
+    <message>
+        <source>{event} of {corpus} — Tabayun</source>
+        <translation>{event} من {corpus} — تباين</translation>
+    </message>
+    <message>
+        <source>Labelled: the event&apos;s folder holds your labels (sort on it to find the events still to do)</source>
+        <translation>موسوم: في مجلد الحدث وسومك (رتّب به لتجد الأحداث الباقية)</translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>بلا تاريخ</translation>
+    </message>
+    <message>
+        <source>one outlet: not compared</source>
+        <translation>وسيلة واحدة: لم يُقارَن</translation>
+    </message>
+    <message numerus="yes">
+        <source>{event}: %n article(s)</source>
+        <translation>
+            <numerusform>{event}: لا مقالات</numerusform>
+            <numerusform>{event}: مقالة واحدة</numerusform>
+            <numerusform>{event}: مقالتان</numerusform>
+            <numerusform>{event}: %n مقالات</numerusform>
+            <numerusform>{event}: %n مقالةً</numerusform>
+            <numerusform>{event}: %n مقالة</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Outlets: {names}</source>
+        <translation>الوسائل: {names}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n word choice(s); slots in all: {slots}</source>
+        <translation>
+            <numerusform>لا اختيارات لفظية؛ المواضع كلها: {slots}</numerusform>
+            <numerusform>اختيار لفظي واحد؛ المواضع كلها: {slots}</numerusform>
+            <numerusform>اختياران لفظيان؛ المواضع كلها: {slots}</numerusform>
+            <numerusform>%n اختيارات لفظية؛ المواضع كلها: {slots}</numerusform>
+            <numerusform>%n اختيارًا لفظيًا؛ المواضع كلها: {slots}</numerusform>
+            <numerusform>%n اختيار لفظي؛ المواضع كلها: {slots}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only one outlet told this story: there is nothing to compare.</source>
+        <translation>روت هذه القصة وسيلة واحدة فقط: لا شيء للمقارنة.</translation>
+    </message>
+    <message>
+        <source>Its folder holds your labels (labels.csv).</source>
+        <translation>في مجلده وسومك (labels.csv).</translation>
+    </message>
+    <message>
+        <source>Enter or a double-click opens it in the grid.</source>
+        <translation>يفتحه في الشبكة Enter أو النقر المزدوج.</translation>
+    </message>
+    <message>
+        <source>{outlet}: in how many of the events where it reports the term it has this reading</source>
+        <translation>{outlet}: في كم حدثًا من الأحداث التي تذكر فيها المصطلح جاءت بهذه القراءة</translation>
+    </message>
+    <message numerus="yes">
+        <source>{reading} (of {term}): reported by outlets in %n event(s) in all</source>
+        <translation>
+            <numerusform>{reading} (من {term}): لم تذكره الوسائل في أي حدث</numerusform>
+            <numerusform>{reading} (من {term}): ذكرته الوسائل في حدث واحد</numerusform>
+            <numerusform>{reading} (من {term}): ذكرته الوسائل في حدثين</numerusform>
+            <numerusform>{reading} (من {term}): ذكرته الوسائل في %n أحداث إجمالًا</numerusform>
+            <numerusform>{reading} (من {term}): ذكرته الوسائل في %n حدثًا إجمالًا</numerusform>
+            <numerusform>{reading} (من {term}): ذكرته الوسائل في %n حدث إجمالًا</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{outlet} never reports a slot of {term}</source>
+        <translation>لا تذكر {outlet} أي موضع من {term}</translation>
+    </message>
+    <message numerus="yes">
+        <source>{outlet} has {reading} in {k} of the %n event(s) where it reports {term}</source>
+        <translation>
+            <numerusform>{outlet}: {reading} في {k} من 0 حدث تذكر فيه {term}</numerusform>
+            <numerusform>{outlet}: {reading} في {k} من حدث واحد تذكر فيه {term}</numerusform>
+            <numerusform>{outlet}: {reading} في {k} من حدثين تذكر فيهما {term}</numerusform>
+            <numerusform>{outlet}: {reading} في {k} من %n أحداث تذكر فيها {term}</numerusform>
+            <numerusform>{outlet}: {reading} في {k} من %n حدثًا تذكر فيها {term}</numerusform>
+            <numerusform>{outlet}: {reading} في {k} من %n حدث تذكر فيها {term}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>share {share}, 95% interval {low}–{high}</source>
+        <translation>النسبة {share}، مجال الثقة 95%: {low}–{high}</translation>
+    </message>
+    <message>
+        <source>A habit: {outlet} always writes {reading}</source>
+        <translation>عادة: تكتب {outlet} دائمًا {reading}</translation>
+    </message>
+    <message>
+        <source>A one-off: {outlet} wrote {reading} once, {other} otherwise</source>
+        <translation>استثناء: كتبت {outlet} {reading} مرة واحدة، و{other} في غيرها</translation>
+    </message>
+    <message>
+        <source>Mixed: {outlet} writes either</source>
+        <translation>مختلط: تكتب {outlet} هذه وتلك</translation>
+    </message>
+    <message>
+        <source>One event: too few to tell a habit</source>
+        <translation>حدث واحد: أقل من أن يُعرف منه عادة</translation>
+    </message>
+</context>
+<context>
+    <name>CorpusPanel</name>
+    <message>
+        <source>Search events: outlet, date, word, title, E00012…</source>
+        <translation>ابحث في الأحداث: وسيلة، تاريخ، كلمة، عنوان، E00012…</translation>
+    </message>
+    <message>
+        <source>Every word must match (diacritics and hamza forms ignored). Down or Enter goes to the list.</source>
+        <translation>يجب أن تطابق كل كلمة (مع تجاهل التشكيل وصور الهمزة). السهم للأسفل أو Enter ينقلك إلى القائمة.</translation>
+    </message>
+    <message>
+        <source>Events of the corpus</source>
+        <translation>أحداث المدوّنة</translation>
+    </message>
+    <message>
+        <source>Outlets and terms</source>
+        <translation>الوسائل والمصطلحات</translation>
+    </message>
+    <message>
+        <source>No term recurs across events in this corpus.</source>
+        <translation>لا مصطلح يتكرر عبر الأحداث في هذه المدوّنة.</translation>
+    </message>
+    <message>
+        <source>Each cell: in k of the n events where the outlet reports the term, it has this reading (k/n · share).</source>
+        <translation>كل خانة: في k من n حدثًا تذكر فيها الوسيلة المصطلح، جاءت بهذه القراءة (k/n · النسبة).</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>الأحداث</translation>
+    </message>
+    <message>
+        <source>Outlets × terms</source>
+        <translation>الوسائل × المصطلحات</translation>
+    </message>
+    <message numerus="yes">
+        <source>{name}: %n event(s), {articles} articles, {compared} compared</source>
+        <translation>
+            <numerusform>{name}: لا أحداث، {articles} مقالة، {compared} قورن</numerusform>
+            <numerusform>{name}: حدث واحد، {articles} مقالة، {compared} قورن</numerusform>
+            <numerusform>{name}: حدثان، {articles} مقالة، {compared} قورن</numerusform>
+            <numerusform>{name}: %n أحداث، {articles} مقالة، {compared} قورن</numerusform>
+            <numerusform>{name}: %n حدثًا، {articles} مقالة، {compared} قورن</numerusform>
+            <numerusform>{name}: %n حدث، {articles} مقالة، {compared} قورن</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %n event(s) shown</source>
+        <translation>
+            <numerusform>{shown} من 0 حدث معروضة</numerusform>
+            <numerusform>{shown} من حدث واحد معروضة</numerusform>
+            <numerusform>{shown} من حدثين معروضة</numerusform>
+            <numerusform>{shown} من %n أحداث معروضة</numerusform>
+            <numerusform>{shown} من %n حدثًا معروضة</numerusform>
+            <numerusform>{shown} من %n حدث معروضة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>لا أحداث</numerusform>
+            <numerusform>حدث واحد</numerusform>
+            <numerusform>حدثان</numerusform>
+            <numerusform>%n أحداث</numerusform>
+            <numerusform>%n حدثًا</numerusform>
+            <numerusform>%n حدث</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>open: {event}</source>
+        <translation>المفتوح: {event}</translation>
+    </message>
+    <message>
+        <source>Enter or a double-click opens an event</source>
+        <translation>يفتح Enter أو النقر المزدوج حدثًا</translation>
     </message>
 </context>
 <context>
@@ -965,6 +1244,10 @@ Off: only the outlet&apos;s own wording and its paraphrases.</source>
         <source>Open a folder of articles</source>
         <translation>افتح مجلد مقالات</translation>
     </message>
+    <message>
+        <source>{folder}/ (corpus result)</source>
+        <translation>{folder}/ (نتيجة مدوّنة)</translation>
+    </message>
     <message numerus="yes">
         <source>{folder}/: %n file(s)</source>
         <translation>
@@ -1495,6 +1778,18 @@ Next open difference: Ctrl+F8.</source>
     <message>
         <source>grid</source>
         <translation>الجدول</translation>
+    </message>
+    <message>
+        <source>Enter; Down</source>
+        <translation>Enter؛ السهم للأسفل</translation>
+    </message>
+    <message>
+        <source>Open the chosen event in the grid; from the search box to the list</source>
+        <translation>فتح الحدث المختار في الجدول؛ الانتقال من مربع البحث إلى القائمة</translation>
+    </message>
+    <message>
+        <source>Corpus panel</source>
+        <translation>لوحة المدوّنة</translation>
     </message>
     <message>
         <source>Arrows, Space; Down; B; R; P</source>

@@ -12,6 +12,61 @@
     </message>
 </context>
 <context>
+    <name>Corpus</name>
+    <message numerus="yes">
+        <source>{event}: %n article(s)</source>
+        <translation>
+            <numerusform>{event}: %n article</numerusform>
+            <numerusform>{event}: %n articles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n word choice(s); slots in all: {slots}</source>
+        <translation>
+            <numerusform>%n word choice; slots in all: {slots}</numerusform>
+            <numerusform>%n word choices; slots in all: {slots}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{reading} (of {term}): reported by outlets in %n event(s) in all</source>
+        <translation>
+            <numerusform>{reading} (of {term}): reported by outlets in %n event in all</numerusform>
+            <numerusform>{reading} (of {term}): reported by outlets in %n events in all</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{outlet} has {reading} in {k} of the %n event(s) where it reports {term}</source>
+        <translation>
+            <numerusform>{outlet} has {reading} in {k} of the %n event where it reports {term}</numerusform>
+            <numerusform>{outlet} has {reading} in {k} of the %n events where it reports {term}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CorpusPanel</name>
+    <message numerus="yes">
+        <source>{name}: %n event(s), {articles} articles, {compared} compared</source>
+        <translation>
+            <numerusform>{name}: %n event, {articles} articles, {compared} compared</numerusform>
+            <numerusform>{name}: %n events, {articles} articles, {compared} compared</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %n event(s) shown</source>
+        <translation>
+            <numerusform>{shown} of %n event shown</numerusform>
+            <numerusform>{shown} of %n events shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DifferencesPanel</name>
     <message numerus="yes">
         <source>{shown} of %n variant(s)</source>

@@ -263,12 +263,15 @@ def run(paths: list[str], screenshot: str | None = None, size: tuple[int, int] |
 
         def shoot(code: int) -> None:
             outcome["code"] = code
-            if code == 0 and window.view.comparison.differences:
+            if code == 0 and window.view is not None and window.view.comparison.differences:
                 window.next_difference()  # show a selected difference in the picture
             QTimer.singleShot(50, lambda: _finish_screenshot(window, screenshot, outcome, app))
 
         window.event_loaded.connect(lambda: shoot(0))
         window.load_failed.connect(lambda _msg: shoot(EXIT_LOAD_FAILED))
+        # a corpus result: shown with its first event open beside the list
+        window.corpus.opened.connect(lambda: window.corpus.step(1) or shoot(0))  # no event: the list alone
+        window.corpus.failed.connect(lambda _msg: shoot(EXIT_LOAD_FAILED))
         window.show()
     else:
         window.show()

@@ -16,10 +16,12 @@ from PySide6.QtWidgets import (QDockWidget, QFileDialog, QInputDialog, QLabel, Q
                                QTabWidget, QToolBar, QToolButton, QVBoxLayout, QWidget)
 
 from .. import __version__
+from ..core.corpus.result import is_corpus_result
 from ..core.model import Difference
 from ..core.resources import resource, sample_event_dir
 from ..core.sharing.event_view import DIFFERENCE_CATEGORIES, EventView
 from .actions import make_action
+from .corpus import CorpusBrowser
 from .fonts import BASE_POINT_SIZE
 from .grid import GridView
 from .grid_model import GridModel, RowFilterProxy, refilter_rows
@@ -127,6 +129,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.labelling.codes_panel, self.tr("Codes"))
         self.tabs.addTab(self.labelling.labels_panel, self.tr("Labels"))
         self.tabs.addTab(self.sharing.charts_panel, self.tr("Charts"))
+        self.corpus = CorpusBrowser(self, self.open_paths)  # a corpus result's events, in a dock
         self._build_menus_and_toolbar()
         self._build_status_bar()
         self._connect()
@@ -149,6 +152,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(self.settings.geometry)
         if self.settings.window_state is not None:
             self.restoreState(self.settings.window_state)
+            self.corpus.dock.hide()  # until a corpus result is opened
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -183,6 +187,7 @@ class MainWindow(QMainWindow):
         self.legend = Legend()
         self.placeholder = QLabel(self.tr("Open articles about one event: File → Open, or drop files here."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)  # a long message never holds the docks narrow
         self.placeholder.setStyleSheet("color: #666; font-size: 15pt;")
         self.stack = QStackedWidget()
         self.stack.addWidget(self.placeholder)
@@ -281,7 +286,7 @@ class MainWindow(QMainWindow):
     def _build_menus_and_toolbar(self) -> None:
         bar = self.menuBar()
         m = bar.addMenu(self.tr("&File"))
-        m.addActions([self.act_open_files, self.act_open_folder, self.act_open_sample])
+        m.addActions([self.act_open_files, self.act_open_folder, self.corpus.act_open, self.act_open_sample])
         self.recent_menu = m.addMenu(self.tr("&Recent Events"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         m.addSeparator()
@@ -306,11 +311,13 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addActions([self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset, self.act_fit])
         m.addSeparator()
-        m.addActions([self.act_side, self.act_raw])
+        m.addActions([self.act_side, self.act_raw, self.corpus.act_list])
         m.addSeparator()
         m.addAction(self.act_present)
         m = bar.addMenu(self.tr("&Go"))
         m.addActions([self.act_next, self.act_prev, self.act_next_open, self.act_prev_open])
+        m.addSeparator()
+        m.addActions([self.corpus.act_next, self.corpus.act_prev])
         self.outlets_menu = bar.addMenu(self.tr("&Outlets"))
         self.outlets_menu.aboutToShow.connect(self._fill_outlets_menu)
         m = bar.addMenu(self.tr("&Help"))
@@ -405,6 +412,9 @@ class MainWindow(QMainWindow):
         """Load and analyse ``paths`` off the GUI thread; the window stays responsive."""
         paths = [str(p) for p in paths]
         if not paths:
+            return
+        if len(paths) == 1 and is_corpus_result(paths[0]):  # what `tabayun corpus` wrote: its events
+            self.corpus.open(paths[0])
             return
         if self._task is not None:
             self._task.cancel()  # a load under way is replaced by this one
@@ -577,6 +587,8 @@ class MainWindow(QMainWindow):
         for paths in recent:
             if self._is_sample(paths):
                 label = self.tr("Sample event")
+            elif len(paths) == 1 and is_corpus_result(paths[0]):
+                label = self.tr("{folder}/ (corpus result)").format(folder=Path(paths[0]).name)
             elif len(paths) == 1:
                 label = Path(paths[0]).name + ("/" if Path(paths[0]).is_dir() else "")
             else:

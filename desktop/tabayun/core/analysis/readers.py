@@ -402,11 +402,17 @@ def load_paths(paths: Iterable[str | Path]) -> LoadResult:
     return result
 
 
+def unique_id(wanted: str, seen: set[str]) -> str:
+    """``wanted``, or ``wanted~2``, ``wanted~3``… if taken; the id returned is added to ``seen``."""
+    given, n = wanted, 2
+    while given in seen:
+        given, n = f"{wanted}~{n}", n + 1
+    seen.add(given)
+    return given
+
+
 def _unique(article: Article, seen: set[str]) -> Article:
-    doc_id, n = article.doc_id, 2
-    while doc_id in seen:
-        doc_id, n = f"{article.doc_id}~{n}", n + 1
-    seen.add(doc_id)
+    doc_id = unique_id(article.doc_id, seen)
     if doc_id == article.doc_id:
         return article
     from dataclasses import replace

@@ -38,7 +38,7 @@ class MessageBar(QFrame):
     def show_message(self, text: str, level: str = "warning") -> None:
         self.level = level
         self.label.setText(text)
-        self.setStyleSheet(f"#message_bar {{ {STYLES.get(level, STYLES['info'])} border-radius: 4px; }}")
+        self.setStyleSheet(f"#{self.objectName()} {{ {STYLES.get(level, STYLES['info'])} border-radius: 4px; }}")
         self.show()
 
     def text(self) -> str:
