@@ -264,7 +264,7 @@ def _idle_core() -> bool:
     0.4 s slower at 3)."""
     try:
         return os.getloadavg()[0] <= (os.cpu_count() or 1) - 1
-    except OSError:  # no load average here
+    except (OSError, AttributeError):  # no load average here
         return False
 
 
