@@ -212,9 +212,9 @@ class _MarkersElsewhere:
 
     A forked copy of this process (``fork``: the caller runs no other threads, which a fork
     needs, and a core is idle) shares the tokens already made and gets its input for nothing,
-    at little cost in CPU time. Otherwise (``jobs`` > 1) a fresh process starts at once, so that its start-up
-    and imports overlap the splitting, and is sent the input: that pays only on an idle machine
-    with cores to spare."""
+    at little cost in CPU time. Otherwise (``jobs`` > 1) a fresh process starts at once, so
+    that its start-up and imports overlap the splitting, and is sent the input: that pays
+    only on an idle machine with cores to spare."""
 
     @classmethod
     def wanted(cls, forkable: bool, jobs: int) -> _MarkersElsewhere | None:
