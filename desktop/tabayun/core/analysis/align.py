@@ -99,7 +99,8 @@ def vectorize(units: list[Unit], texts: dict[str, str], normalizer: Normalizer) 
     indptr = np.zeros(len(units) + 1, dtype=np.int64)
     np.cumsum(lengths, out=indptr[1:])
     n_units = max(len(units), 1)
-    idf = np.array([math.log((n_units + 1) / (d + 1)) + 1.0 for d in np.bincount(indices, minlength=len(vocab)).tolist()])
+    df = np.bincount(indices, minlength=len(vocab)).tolist()  # units holding each word
+    idf = np.array([math.log((n_units + 1) / (d + 1)) + 1.0 for d in df])
     tfidf = np.array([weight[n] for n in counts], dtype=np.float64) * idf[indices]
     # each row's length, its squares summed as scipy.sparse sums a row (the same numpy call,
     # so every similarity is the same float as when scipy computed it)
