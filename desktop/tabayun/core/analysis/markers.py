@@ -23,6 +23,7 @@ marker. Every span covers whole words of ``article.text``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -178,11 +179,12 @@ def _scare_quotes(scans: list[_UnitScan], normalizer: Normalizer) -> list[Marker
         quotes.extend((s, a, b, tuple(normalizer.key(w.folded) for w in words),
                        term_keys(" ".join(w.surface for w in words)))
                       for a, b, words in unit_quotes if not all(normalizer.is_stopword(w.folded) for w in words))
-        if unit_quotes:
-            outside_keys.append([None if any(a <= t.start < b for a, b, _ in unit_quotes)
-                                 else normalizer.key(t.folded) for t in s.tokens])
-        else:  # most units
-            outside_keys.append([normalizer.key(t.folded) for t in s.tokens])
+        keys = [normalizer.key(t.folded) for t in s.tokens]
+        starts = [t.start for t in s.tokens]
+        for a, b, _words in unit_quotes:  # the words inside a short quote are no bare use
+            first, stop = bisect_left(starts, a), bisect_left(starts, b)
+            keys[first:stop] = [None] * (stop - first)
+        outside_keys.append(keys)
     quoted_keys = {q[3] for q in quotes}
     quoted_first = {key[0] for key in quoted_keys}
     quoted_exact = {(q[0].doc, q[4]) for q in quotes}
