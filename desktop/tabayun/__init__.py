@@ -12,7 +12,7 @@ __all__ = ["compare", "compare_articles", "Comparison", "__version__"]
 
 
 def __getattr__(name: str):
-    # Lazy, so that `tabayun --help` does not pay for pandas and scipy.
+    # Lazy, so that `tabayun --help` does not pay for numpy and the analysis.
     if name in ("compare", "compare_articles", "Comparison"):
         from .core.analysis import comparison
 

@@ -124,7 +124,7 @@ def test_the_bundled_app_renders_the_sample_event(unpacked, clean_env, tmp_path)
 
 
 def test_the_bundled_app_compares_text_and_html(unpacked, clean_env, tmp_path):
-    """The trimmed bundle still has what `compare` needs: scipy.sparse, trafilatura for HTML."""
+    """The trimmed bundle still has what `compare` needs: numpy, trafilatura for HTML."""
     page = tmp_path / "page.html"
     page.write_text("<html><head><title>Minister visits Rabat</title></head><body><article>"
                     "<p>The defence minister arrived in Rabat on Tuesday for a two-day visit.</p>"

@@ -49,7 +49,7 @@ from .workers import Task, run_task
 
 def load_event(paths: list[str], progress=None, partial=None) -> EventView:
     """Worker-thread job: analyse the event and index it for the window (all in core).
-    core.comparison (pandas, scipy) is imported here, off the GUI thread, so the window
+    core.comparison (numpy and the analysis) is imported here, off the GUI thread, so the window
     is up while it loads. ``partial`` gets ``("units", articles, units)`` once the articles
     are split, not aligned yet (each one's first units), then ``("rows", articles, rows)``
     with their first rows once aligned."""
