@@ -39,7 +39,7 @@ def terms_chart(terms: pd.DataFrame, h: Headings) -> Figure:
     shown = terms[terms["term"].isin(term_order)]
     witnessed = shown.groupby("outlet")["events"].max().sort_values(ascending=False, kind="stable")
     outlets = list(witnessed.index[:MAX_TERM_OUTLETS])
-    fig = _figure(3.5 + 1.25 * max(1, len(outlets)), 2.2 + 0.45 * max(1, len(term_order)))
+    fig = _figure(3.5 + 0.8 * max(1, len(outlets)), 2.4 + 0.45 * max(1, len(term_order)))  # a cell holds "k/n"
     ax = fig.add_subplot()
     if not term_order:
         ax.set_axis_off()
@@ -62,7 +62,7 @@ def terms_chart(terms: pd.DataFrame, h: Headings) -> Figure:
         for j in range(len(outlets)):
             if labels[i][j]:
                 ax.text(j, i, labels[i][j], ha="center", va="center", fontsize=8)
-    ax.set_xticks(range(len(outlets)), labels=[chart_text(o) for o in outlets], rotation=30, ha="left", **style)
+    ax.set_xticks(range(len(outlets)), labels=[chart_text(o) for o in outlets], rotation=45, ha="left", **style)
     ax.xaxis.tick_top()
     ax.set_yticks(range(len(term_order)), labels=[chart_text(t) for t in term_order], fontsize=9, **style)
     ax.set_xticks(np.arange(-0.5, len(outlets)), minor=True)
@@ -110,7 +110,7 @@ def coverage_matrix_chart(matrix: pd.DataFrame, h: Headings) -> Figure:
     ax = fig.add_subplot()
     ax.imshow(values, cmap=ListedColormap([NEITHER_COLOUR, COVERED_COLOUR]), vmin=0, vmax=1, aspect="auto",
               interpolation="nearest")
-    ax.set_xticks(range(len(outlets)), labels=[chart_text(o) for o in outlets], rotation=30, ha="left", **style)
+    ax.set_xticks(range(len(outlets)), labels=[chart_text(o) for o in outlets], rotation=45, ha="left", **style)
     ax.xaxis.tick_top()
     ax.set_yticks(range(len(matrix)), labels=list(matrix["event_id"]), fontsize=7)
     ax.set_xticks(np.arange(-0.5, len(outlets)), minor=True)
