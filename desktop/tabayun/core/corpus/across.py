@@ -171,16 +171,32 @@ def words_in_units(text: str) -> int:
     return sum(1 for u in units for m in TOKEN_RE.finditer(text, u.start, u.end) if fold(m.group()))
 
 
+def article_counts(text: str) -> tuple[int, str]:
+    """An article's words (``words_in_units``) and direction (``"rtl"`` or ``"ltr"``): what
+    articles.csv's ``words`` and ``direction`` say (the run counts them as it compares)."""
+    from ..sharing.event_view import text_direction
+
+    return words_in_units(text), text_direction(text)
+
+
 def article_words(out_dir: str | Path, articles: pd.DataFrame) -> tuple[dict[tuple[str, str], int], str]:
     """Words per article by (event_id, doc_id), and the corpus's language: ``"ar"`` when most
     articles are written right to left (ties: right to left, the rule of an event's report),
-    else ``"en"``. Reads one article at a time."""
-    from ..sharing.event_view import text_direction
-
+    else ``"en"``. Takes articles.csv's ``words`` and ``direction`` where it has them; reads
+    the other articles' texts (a result of an older version), one at a time."""
     words, rtl = {}, 0
-    for key, text in article_texts(out_dir, articles):
-        words[key] = words_in_units(text)
-        rtl += text_direction(text) == "rtl"
+    todo = articles
+    if "words" in articles.columns and "direction" in articles.columns:
+        known = (articles["words"].astype(str) != "") & (articles["direction"].astype(str) != "")
+        have = articles[known]
+        for event_id, file, n, direction in zip(have["event_id"], have["file"], have["words"], have["direction"]):
+            words[(str(event_id), Path(str(file)).stem)] = int(n)
+            rtl += direction == "rtl"
+        todo = articles[~known]
+    for key, text in article_texts(out_dir, todo):
+        n, direction = article_counts(text)
+        words[key] = n
+        rtl += direction == "rtl"
     return words, "ar" if rtl and rtl * 2 >= len(words) else "en"
 
 

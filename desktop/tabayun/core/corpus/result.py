@@ -33,6 +33,9 @@ MAX_LINE_PROBLEMS = 5  # per file: a file wrong on every line is said once, not 
 EVENT_COLUMNS = ("event_id", "first_date", "last_date", "articles", "outlets", "outlet_names", "compared",
                  "slots", "word_choices", "top_variants", "folder")
 ARTICLE_COLUMNS = ("record_id", "event_id", "outlet", "date", "title", "url", "source", "file")
+# counted by `tabayun corpus` as it compares (across/ reads them); a result of an older version
+# has none, and the window does not need them
+ARTICLE_COUNT_COLUMNS = ("words", "direction")
 TERM_COLUMNS = ("term", "reading", "outlet", "events", "with_reading", "share", "ci_low", "ci_high")
 
 

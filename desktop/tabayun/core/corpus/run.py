@@ -9,7 +9,9 @@ The stages, each resumable (what is done is on disk under ``DIR/.state``):
    then the event folders ``events/E00001/`` (one .txt per article and a manifest.csv).
 4. **compare**: each event of two outlets or more compared (``analysis.comparison.compare``
    on its folder), one Dask task per event; its tables as Parquet partitions
-   (``variants/event_id=E00001/part-0.parquet`` ...) and a done marker.
+   (``variants/event_id=E00001/part-0.parquet`` ...) and a done marker, which also holds
+   each article's words and direction (counted in the task, where the text is in memory; an
+   event of one outlet is only counted), for articles.csv and across/.
 5. events.csv, articles.csv, problems.csv and corpus.json, ``complete: true`` last.
 
 Tasks take their input as values and return their results (no shared disk is needed: a
@@ -35,8 +37,9 @@ import numpy as np
 
 from ..files import atomic_write_bytes, write_table
 from . import grouping
-from .across import write_across
+from .across import article_counts, write_across
 from .records import BadRecord, CorpusRecord, input_files, read_corpus
+from .result import ARTICLE_COLUMNS as _ARTICLE_READ_COLUMNS, ARTICLE_COUNT_COLUMNS
 
 FORMAT = "tabayun-corpus"
 VERSION = 1
@@ -45,7 +48,7 @@ BATCH_ARTICLES = 40
 STATE = ".state"
 EVENT_COLUMNS = ["event_id", "first_date", "last_date", "articles", "outlets", "outlet_names", "compared", "slots",
                  "word_choices", "top_variants", "folder"]
-ARTICLE_COLUMNS = ["record_id", "event_id", "outlet", "date", "title", "url", "source", "file"]
+ARTICLE_COLUMNS = [*_ARTICLE_READ_COLUMNS, *ARTICLE_COUNT_COLUMNS]  # articles.csv as written
 PROBLEM_COLUMNS = ["source", "reason"]
 MANIFEST_COLUMNS = ["file", "outlet", "language", "date", "note"]
 PARTITIONED = ("variants", "differences", "markers")
@@ -370,26 +373,43 @@ def _sync() -> None:
 
 # --- stage 4: compare each event ---------------------------------------------------------
 
-def compare_task(files: list[tuple[str, bytes]], want_csv: bool) -> dict:
+def _counts(files: list[tuple[str, bytes]]) -> dict[str, list]:
+    """Each article file's [words, direction] (``across.article_counts``), by file name."""
+    counts = {}
+    for name, data in files:
+        if name.endswith(".txt"):
+            try:
+                text = data.decode("utf-8-sig")
+            except UnicodeDecodeError:  # across/ counts it from its file, and says what is wrong
+                continue
+            counts[name] = list(article_counts(text))
+    return counts
+
+
+def compare_task(files: list[tuple[str, bytes]], want_csv: bool, compare_it: bool = True) -> dict:
     """On a worker: an event folder's files (name, bytes) compared as ``tabayun compare``
     compares the folder. Returns its tables (columns, rows), what events.csv says of it, or
-    the error that stopped it."""
+    the error that stopped it; and, in ``articles``, each article's words and direction
+    (only those when not ``compare_it``: an event of one outlet)."""
     from ..analysis.comparison import compare
 
+    counts = _counts(files)
+    if not compare_it:
+        return {"articles": counts}
     with tempfile.TemporaryDirectory(prefix="tabayun-event-") as tmp:
         for name, data in files:
             Path(tmp, name).write_bytes(data)
         try:
             comparison = compare([tmp])
         except Exception as exc:  # one event's failure is listed; the other events go on
-            return {"error": f"{type(exc).__name__}: {exc}"}
+            return {"error": f"{type(exc).__name__}: {exc}", "articles": counts}
     tables = comparison.tables()
     lexical = sorted((s for s in comparison.slots if s.category == "lexical"),
                      key=lambda s: (-s.score, s.row_id, s.slot_id))
     top = "; ".join(" / ".join(r.text for r in s.readings) for s in lexical[:3])
     keep = list(tables) if want_csv else [f"{name}.csv" for name in PARTITIONED]
     return {"tables": {name: tables[name] for name in keep}, "slots": len(comparison.slots),
-            "word_choices": len(lexical), "top_variants": top}
+            "word_choices": len(lexical), "top_variants": top, "articles": counts}
 
 
 def _done_path(out: Path, event_id: str) -> Path:
@@ -419,7 +439,7 @@ def _finish_event(out: Path, event_id: str, result: dict, settings: Settings) ->
         if settings.csv:
             for name, (columns, rows) in result["tables"].items():
                 write_table(columns, rows, out / "events" / event_id / "results" / name)
-    summary = {k: result[k] for k in ("slots", "word_choices", "top_variants", "error") if k in result}
+    summary = {k: result[k] for k in ("slots", "word_choices", "top_variants", "error", "articles") if k in result}
     # Without an fsync per file (thousands of events): the run syncs once before corpus.json
     # says complete, and a resumed run redoes an event whose files did not all reach the disk.
     atomic_write_bytes(_done_path(out, event_id), _json_bytes(summary), fsync=False)
@@ -429,13 +449,14 @@ def _partition(out: Path, name: str, event_id: str) -> Path:
     return out / name / f"event_id={event_id}" / "part-0.parquet"
 
 
-def _is_done(out: Path, event_id: str, settings: Settings) -> bool:
-    """The event's done marker is there and whole, and so are its Parquet files."""
+def _is_done(out: Path, event_id: str, settings: Settings, compared: bool = True) -> bool:
+    """The event's done marker is there and whole, and so are its Parquet files (an event
+    not ``compared``: its marker only, which holds its articles' counts)."""
     try:
         summary = json.loads(_done_path(out, event_id).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    if "error" in summary:
+    if "error" in summary or not compared:
         return True
     for name in PARTITIONED:
         try:
@@ -458,9 +479,12 @@ def _event_files(out: Path, event_id: str) -> list[tuple[str, bytes]]:
             if p.is_file() and (p.suffix == ".txt" or p.name == "manifest.csv") and not p.name.startswith(".")]
 
 
-def compare_events_task(events: list[list[tuple[str, bytes]]], want_csv: bool) -> list[dict]:
-    """On a worker: ``compare_task`` for each of a few small events."""
-    return [compare_task(files, want_csv) for files in events]
+def compare_events_task(events: list[list[tuple[str, bytes]]], want_csv: bool,
+                        compare_them: list[bool] | None = None) -> list[dict]:
+    """On a worker: ``compare_task`` for each of a few small events (those of
+    ``compare_them`` false: their articles counted only)."""
+    compare_them = compare_them or [True] * len(events)
+    return [compare_task(files, want_csv, c) for files, c in zip(events, compare_them)]
 
 
 def _batches(corpus: Corpus, todo: list[int], workers: int) -> list[tuple[int, ...]]:
@@ -482,14 +506,16 @@ def _batches(corpus: Corpus, todo: list[int], workers: int) -> list[tuple[int, .
 
 
 def _compare_events(client, out: Path, corpus: Corpus, settings: Settings, progress: Progress) -> None:
+    # every event: one of a single outlet has its articles' words counted (across/ reads them)
     todo = [e for e in range(len(corpus.events))
-            if _comparable(corpus, e) and not _is_done(out, corpus.event_id(e), settings)]
+            if not _is_done(out, corpus.event_id(e), settings, _comparable(corpus, e))]
     if not todo:
         return
 
     def submit(batch: tuple[int, ...]):
         files = [_event_files(out, corpus.event_id(e)) for e in batch]
-        return client.submit(compare_events_task, files, settings.csv, pure=False)
+        return client.submit(compare_events_task, files, settings.csv, [_comparable(corpus, e) for e in batch],
+                             pure=False)
 
     def finish(batch: tuple[int, ...], results: list[dict]) -> None:
         for e, result in zip(batch, results):
@@ -537,6 +563,13 @@ def _write_tables(out: Path, corpus: Corpus, shards: int, settings: Settings) ->
     """events.csv, articles.csv, problems.csv; returns (compared events, problems)."""
     problems: list[tuple[str, str]] = []
     articles: list[tuple] = []
+    summaries: dict[str, dict] = {}
+    for e in range(len(corpus.events)):
+        try:
+            summaries[corpus.event_id(e)] = json.loads(_done_path(out, corpus.event_id(e)).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            if _comparable(corpus, e):
+                raise
     i = 0
     for n in range(shards):
         shard = _read_shard(out, n, ["kind", "record_id", "outlet", "date", "title", "url", "source", "reason"])
@@ -546,7 +579,10 @@ def _write_tables(out: Path, corpus: Corpus, shards: int, settings: Settings) ->
                 problems.append((source, reason))
                 continue
             event_id = corpus.event_id(corpus.event_of[i])
-            articles.append((rid, event_id, outlet, date, title, url, source, f"events/{event_id}/{corpus.files[i]}"))
+            # no counts (a run resumed from an older version's markers): across/ counts from the file
+            words, direction = summaries.get(event_id, {}).get("articles", {}).get(corpus.files[i], ("", ""))
+            articles.append((rid, event_id, outlet, date, title, url, source, f"events/{event_id}/{corpus.files[i]}",
+                             words, direction))
             i += 1
     events = []
     compared = 0
@@ -556,7 +592,7 @@ def _write_tables(out: Path, corpus: Corpus, shards: int, settings: Settings) ->
         outlets = sorted({corpus.outlets[i] for i in members})
         summary: dict = {}
         if _comparable(corpus, e):
-            summary = json.loads(_done_path(out, event_id).read_text(encoding="utf-8"))
+            summary = summaries[event_id]
         ok = bool(summary) and "error" not in summary
         if "error" in summary:
             problems.append((f"events/{event_id}", f"the event could not be compared ({summary['error']})"))
