@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import IO, Callable, Iterable, Iterator
 
 from ..analysis import readers
 
@@ -291,17 +291,23 @@ def _csv_encoding(path: Path) -> str:
     return encoding
 
 
-def _read_csv(path: Path) -> Iterator[CorpusRecord | BadRecord]:
+def _opened(path: Path, open_file: Callable[[], IO]) -> IO | BadRecord:
+    """``open_file()``'s file, or the BadRecord that says why ``path`` cannot be read."""
     try:
         readers.check_regular_file(path)
-        encoding = _csv_encoding(path)
-        fh = open(path, encoding=encoding, errors="surrogateescape", newline="")
+        return open_file()
     except readers.UnreadableFile as exc:
-        yield BadRecord(str(path), exc.reason)
-        return
+        return BadRecord(str(path), exc.reason)
     except OSError as exc:
-        yield _open_error(path, exc)
+        return _open_error(path, exc)
+
+
+def _read_csv(path: Path) -> Iterator[CorpusRecord | BadRecord]:
+    fh = _opened(path, lambda: open(path, encoding=_csv_encoding(path), errors="surrogateescape", newline=""))
+    if isinstance(fh, BadRecord):
+        yield fh
         return
+    encoding = fh.encoding
     csv.field_size_limit(MAX_TEXT_CHARS * 4)
     with fh:
         reader = csv.reader(fh)
@@ -343,14 +349,9 @@ def _read_csv(path: Path) -> Iterator[CorpusRecord | BadRecord]:
 
 
 def _read_jsonl(path: Path) -> Iterator[CorpusRecord | BadRecord]:
-    try:
-        readers.check_regular_file(path)
-        fh = open(path, "rb")
-    except readers.UnreadableFile as exc:
-        yield BadRecord(str(path), exc.reason)
-        return
-    except OSError as exc:
-        yield _open_error(path, exc)
+    fh = _opened(path, lambda: open(path, "rb"))
+    if isinstance(fh, BadRecord):
+        yield fh
         return
     limit = MAX_TEXT_CHARS * 4 + 65536
     with fh:
