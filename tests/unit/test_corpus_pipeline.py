@@ -155,6 +155,30 @@ def test_the_tables_across_events_are_written_and_the_window_opens_the_result(re
     assert len(opened.events) == run.events
 
 
+def test_each_articles_words_and_direction_are_those_across_would_count(result, tmp_path):
+    import shutil
+
+    from tabayun.core.corpus.across import article_counts, read_text_csv, write_across
+    from tabayun.core.files import write_table
+
+    out, _ = result
+    articles = read_text_csv(out / "articles.csv")
+    events = read_csv(out / "events.csv")
+    assert not events["compared"].all()  # an event of one outlet: its articles are counted too
+    for file, words, direction in zip(articles["file"], articles["words"], articles["direction"]):
+        text = (out / file).read_bytes().decode("utf-8-sig")
+        assert (int(words), direction) == article_counts(text), file
+    assert {"rtl", "ltr"} <= set(articles["direction"])
+    # a result without the two columns (an older version's): across/ counts from the files, the same
+    older = tmp_path / "older"
+    shutil.copytree(out, older, ignore=shutil.ignore_patterns(".state", "across"))
+    base = [c for c in articles.columns if c not in ("words", "direction")]
+    write_table(base, list(articles[base].itertuples(index=False, name=None)), older / "articles.csv")
+    write_across(older)
+    for path in sorted((out / "across").iterdir()):
+        assert (older / "across" / path.name).read_bytes() == path.read_bytes(), path.name
+
+
 def test_an_event_folder_opens_with_compare_and_its_variants_match(result):
     out, _ = result
     events = read_csv(out / "events.csv")
