@@ -6,7 +6,7 @@ import argparse
 import importlib.util
 import sys
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 from .core.corpus.grouping import DEFAULT_THRESHOLD, DEFAULT_WINDOW_DAYS
 
@@ -37,14 +37,22 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
-def _days(text: str) -> int:
-    try:
-        days = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"--window-days takes a whole number of days, not {text!r}") from None
-    if days < 0:
-        raise argparse.ArgumentTypeError("--window-days takes 0 or more days")
-    return days
+def _whole_number(option: str, least: int, unit: str = "") -> Callable[[str], int]:
+    """An argparse type: a whole number, ``least`` or more (``unit``: what it counts, for the messages)."""
+    def parse(text: str) -> int:
+        try:
+            number = int(text)
+        except ValueError:
+            of = f" of {unit}" if unit else ""
+            raise argparse.ArgumentTypeError(f"{option} takes a whole number{of}, not {text!r}") from None
+        if number < least:
+            raise argparse.ArgumentTypeError(f"{option} takes {least} or more{' ' + unit if unit else ''}")
+        return number
+    return parse
+
+
+_days = _whole_number("--window-days", 0, "days")
+_workers = _whole_number("--workers", 1)
 
 
 def _share(text: str) -> float:
@@ -55,16 +63,6 @@ def _share(text: str) -> float:
     if not 0 < share <= 1:
         raise argparse.ArgumentTypeError("--threshold takes a number above 0 and at most 1, e.g. 0.12")
     return share
-
-
-def _workers(text: str) -> int:
-    try:
-        workers = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"--workers takes a whole number, not {text!r}") from None
-    if workers < 1:
-        raise argparse.ArgumentTypeError("--workers takes 1 or more")
-    return workers
 
 
 def missing_extra() -> list[str]:
