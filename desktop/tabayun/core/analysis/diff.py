@@ -1,6 +1,6 @@
 """The word diff of two units, and the tables of differences and terms.
 
-A unit is cut into words and punctuation marks (:func:`diff_tokens`), each token is
+A unit is cut into words and punctuation marks (:func:`keyed_diff_tokens`), each token is
 mapped to one character by its matching form (diff-match-patch's word mode: the diff
 then works on words, not letters), and two such strings are diffed and semantically
 cleaned up (:func:`word_changes`). The apparatus (:mod:`collate`) diffs each unit of a
@@ -77,10 +77,6 @@ def use_backend(name: str) -> None:
 
 
 # --- tokens --------------------------------------------------------------------
-
-def diff_tokens(text: str, start: int, end: int, normalizer: Normalizer) -> list[DiffToken]:
-    return keyed_diff_tokens(text, start, end, normalizer)[0]
-
 
 def keyed_diff_tokens(text: str, start: int, end: int, normalizer: Normalizer) -> tuple[list[DiffToken], list[str]]:
     """The unit's tokens, and each one's matching key (a word's :meth:`Normalizer.key`, a
